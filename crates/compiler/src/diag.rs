@@ -1,0 +1,62 @@
+//! Diagnostics: one per problem, printed as `file:line:col: message`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error (or warning) found in a content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.col, self.message)
+    }
+}
+
+/// Turns byte offsets of one source file into 1-based line and column (columns count characters).
+pub struct SourceFile<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceFile<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { path, text, line_starts }
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        (line + 1, col)
+    }
+
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(offset);
+        Diagnostic { file: self.path.to_path_buf(), line, col, message: message.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_chars() {
+        let p = Path::new("x.html");
+        let f = SourceFile::new(p, "ab\nc—d\n");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(7), (2, 3));
+        assert_eq!(f.error(3, "boom").to_string(), "x.html:2:1: boom");
+    }
+}

@@ -1,0 +1,68 @@
+//! `explainer-content`: the content compiler's command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  explainer-content check <content-dir>            validate, write nothing
+  explainer-content build <content-dir> <out-dir>  validate and write JSON + plain HTML pages
+  explainer-content shells [<dist-dir>]            copy index.html into every route directory
+                                                   (default: $TRUNK_STAGING_DIR, for a Trunk post_build hook)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["check", dir] => compile(dir, None),
+        ["build", dir, out] => compile(dir, Some(PathBuf::from(out))),
+        ["shells"] | ["shells", _] => {
+            let dist = args.get(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+            let Some(dist) = dist else {
+                eprintln!("shells: no dist directory given and TRUNK_STAGING_DIR is not set");
+                return ExitCode::from(2);
+            };
+            match explainer_compiler::shells::write_shells(&dist) {
+                Ok(n) => {
+                    eprintln!("wrote {n} route pages under {}", dist.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("shells: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn compile(dir: &str, out: Option<PathBuf>) -> ExitCode {
+    match explainer_compiler::compile_dir(dir.as_ref()) {
+        Ok(c) => {
+            for w in &c.warnings {
+                eprintln!("{w}");
+            }
+            let terms: usize = c.articles.iter().map(|a| a.glossary.len()).sum();
+            if let Some(out) = out {
+                if let Err(e) = explainer_compiler::write_output(&c, &out) {
+                    eprintln!("{}: cannot write output: {e}", out.display());
+                    return ExitCode::FAILURE;
+                }
+                eprintln!("compiled {} article(s), {terms} terms → {}", c.articles.len(), out.display());
+            } else {
+                eprintln!("ok: {} article(s), {terms} terms", c.articles.len());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("{} error(s); nothing written", errors.len());
+            ExitCode::FAILURE
+        }
+    }
+}

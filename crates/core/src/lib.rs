@@ -1,0 +1,14 @@
+//! The pure core shared by the content compiler and the app: the content model (one definition, serde both ways,
+//! so the JSON cannot drift from what the app expects) and the logic over it that needs no browser: text folding,
+//! glossary search, routes and popover placement. No leptos, no web-sys, no I/O.
+
+pub mod model;
+pub mod placement;
+pub mod route;
+pub mod search;
+pub mod syllabus;
+pub mod text;
+
+pub use model::*;
+pub use route::{Route, View};
+pub use syllabus::{SyllabusPaper, SyllabusTag};

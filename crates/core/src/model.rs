@@ -1,0 +1,358 @@
+//! The content model: what the compiler writes and the app reads.
+
+use crate::syllabus::{SyllabusPaper, SyllabusTag};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Bumped whenever the JSON shape changes; the app refuses content of another version with a clear message.
+pub const FORMAT_VERSION: u32 = 1;
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_id!(
+    /// Identifies a glossary entry within an article: lowercase ASCII letters, digits and `-`.
+    TermId
+);
+string_id!(
+    /// Identifies an article; also its URL segment and file name.
+    ArticleSlug
+);
+
+/// Whether `s` is a valid id: non-empty, lowercase ASCII letters, digits and single inner `-`.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// Makes an id from a display name: "Guido Crosetto" → "guido-crosetto".
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in crate::text::fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The two texts of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// The UPSC-style brief.
+    Brief,
+    /// The long-form article.
+    Full,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 2] = [DocKind::Brief, DocKind::Full];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Brief => "brief",
+            DocKind::Full => "full",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Brief => "Brief",
+            DocKind::Full => "Full article",
+        }
+    }
+}
+
+/// One linked appearance of a term in a document; `index` counts per document from 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OccurrenceId {
+    pub doc: DocKind,
+    pub index: u32,
+}
+
+impl OccurrenceId {
+    /// The DOM id of the occurrence in the reader, also the URL fragment that jumps to it.
+    pub fn anchor(self) -> String {
+        format!("occ-{}-{}", self.doc.key(), self.index)
+    }
+
+    pub fn parse_anchor(s: &str) -> Option<Self> {
+        let rest = s.strip_prefix("occ-")?;
+        let (doc, index) = rest.split_once('-')?;
+        let doc = DocKind::ALL.into_iter().find(|d| d.key() == doc)?;
+        Some(Self { doc, index: index.parse().ok()? })
+    }
+}
+
+/// A calendar date (the compiler validates it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl IsoDate {
+    /// Parses `YYYY-MM-DD`, checking month lengths and leap years.
+    pub fn parse(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let len = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=len).contains(&day).then_some(Self { year: year as i32, month: month as u8, day: day as u8 })
+    }
+
+    /// "30 April 2026".
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ];
+        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        IsoDate::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date `{s}`")))
+    }
+}
+
+/// Inline content of a block: text runs, emphasis and term references.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Term(TermRef),
+}
+
+/// A linked mention of a glossary entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermRef {
+    pub term: TermId,
+    pub occurrence: OccurrenceId,
+    pub content: Vec<Inline>,
+}
+
+/// A block of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// Level 2 to 4 (the article title is the page's level 1).
+    Heading { level: u8, content: Vec<Inline> },
+    Paragraph { lead: bool, content: Vec<Inline> },
+    List { ordered: bool, items: Vec<Vec<Inline>> },
+}
+
+/// One text of an article as typed nodes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub kind: DocKind,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Where an occurrence sits, with a few words of context for the glossary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    pub id: OccurrenceId,
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+}
+
+/// A glossary entry with its occurrences in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    pub id: TermId,
+    pub term: String,
+    pub aliases: Vec<String>,
+    pub definition: String,
+    pub tags: Vec<SyllabusTag>,
+    pub see_also: Vec<TermId>,
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl GlossaryEntry {
+    pub fn papers(&self) -> impl Iterator<Item = SyllabusPaper> + '_ {
+        self.tags.iter().map(|t| t.paper)
+    }
+}
+
+/// Where an article comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// A compiled article: metadata, both texts and the glossary (sorted A–Z).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub format_version: u32,
+    pub slug: ArticleSlug,
+    pub title: String,
+    pub date: IsoDate,
+    pub source: Source,
+    pub papers: Vec<SyllabusPaper>,
+    pub summary: String,
+    pub brief: Document,
+    pub full: Document,
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+impl Article {
+    pub fn document(&self, kind: DocKind) -> &Document {
+        match kind {
+            DocKind::Brief => &self.brief,
+            DocKind::Full => &self.full,
+        }
+    }
+
+    pub fn entry(&self, id: &TermId) -> Option<&GlossaryEntry> {
+        self.glossary.iter().find(|e| &e.id == id)
+    }
+}
+
+/// The list of articles the app starts from (`content/index.json`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleIndex {
+    pub format_version: u32,
+    pub articles: Vec<ArticleSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: ArticleSlug,
+    pub title: String,
+    pub date: IsoDate,
+    pub papers: Vec<SyllabusPaper>,
+    pub summary: String,
+    pub term_count: u32,
+}
+
+/// Plain text of inline content, for snippets, labels and search.
+pub fn plain_text(content: &[Inline]) -> String {
+    fn walk(content: &[Inline], out: &mut String) {
+        for i in content {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                Inline::Term(t) => walk(&t.content, out),
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(content, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_validate_calendar() {
+        assert_eq!(IsoDate::parse("2026-04-30").unwrap().long(), "30 April 2026");
+        assert!(IsoDate::parse("2026-04-31").is_none());
+        assert!(IsoDate::parse("2026-02-29").is_none());
+        assert!(IsoDate::parse("2024-02-29").is_some());
+        assert!(IsoDate::parse("1900-02-29").is_none());
+        assert!(IsoDate::parse("2026-13-01").is_none());
+        assert!(IsoDate::parse("2026-4-30").is_none());
+        assert!(IsoDate::parse("30-04-2026").is_none());
+        assert!(IsoDate::parse("2026-0a-30").is_none());
+    }
+
+    #[test]
+    fn ids_and_slugs() {
+        assert!(is_valid_id("wassenaar-arrangement"));
+        assert!(is_valid_id("mcp-2026-27"));
+        assert!(!is_valid_id("Wassenaar"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id(""));
+        assert_eq!(slugify("Guido Crosetto"), "guido-crosetto");
+        assert_eq!(slugify("Military Cooperation Plan 2026–27"), "military-cooperation-plan-2026-27");
+        assert_eq!(slugify("Adani Defence & Aerospace"), "adani-defence-aerospace");
+        assert_eq!(slugify("Défense"), "defense");
+    }
+
+    #[test]
+    fn occurrence_anchor_round_trip() {
+        let o = OccurrenceId { doc: DocKind::Full, index: 12 };
+        assert_eq!(o.anchor(), "occ-full-12");
+        assert_eq!(OccurrenceId::parse_anchor("occ-full-12"), Some(o));
+        assert_eq!(OccurrenceId::parse_anchor("occ-x-1"), None);
+        assert_eq!(OccurrenceId::parse_anchor("occ-brief-"), None);
+    }
+
+    #[test]
+    fn json_shape_is_stable() {
+        let i = Inline::Term(TermRef {
+            term: TermId("nato".into()),
+            occurrence: OccurrenceId { doc: DocKind::Brief, index: 0 },
+            content: vec![Inline::Text("NATO".into())],
+        });
+        let j = serde_json::to_string(&i).unwrap();
+        assert_eq!(j, r#"{"term":{"term":"nato","occurrence":{"doc":"brief","index":0},"content":[{"text":"NATO"}]}}"#);
+        assert_eq!(serde_json::from_str::<Inline>(&j).unwrap(), i);
+        assert!(serde_json::from_str::<IsoDate>("\"2026-02-30\"").is_err());
+    }
+}

@@ -1,0 +1,202 @@
+//! Glossary search: case-, accent- and hyphen-insensitive, prefix and substring, ranked, with the matched part
+//! located in the original text so the view can highlight it.
+
+use crate::model::GlossaryEntry;
+use crate::syllabus::SyllabusPaper;
+use crate::text::{fold, is_word_char, Folded};
+
+/// Which field of an entry the query matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchField {
+    Term,
+    Alias(usize),
+    Definition,
+}
+
+/// One entry in the results; `range` is a byte range in the matched field's original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchHit {
+    pub index: usize,
+    pub matched: Option<(MatchField, (usize, usize))>,
+}
+
+struct IndexedEntry {
+    sort_key: String,
+    term: Folded,
+    aliases: Vec<Folded>,
+    definition: Folded,
+    papers: Vec<SyllabusPaper>,
+}
+
+/// Folded copies of every searchable field, built once per article so each keystroke only scans.
+pub struct SearchIndex {
+    entries: Vec<IndexedEntry>,
+    /// Entry indices in A–Z order of their folded term.
+    alphabetical: Vec<usize>,
+}
+
+impl SearchIndex {
+    pub fn new(glossary: &[GlossaryEntry]) -> Self {
+        let entries: Vec<IndexedEntry> = glossary
+            .iter()
+            .map(|e| IndexedEntry {
+                sort_key: fold(&e.term),
+                term: Folded::new(&e.term),
+                aliases: e.aliases.iter().map(|a| Folded::new(a)).collect(),
+                definition: Folded::new(&e.definition),
+                papers: e.papers().collect(),
+            })
+            .collect();
+        let mut alphabetical: Vec<usize> = (0..entries.len()).collect();
+        alphabetical.sort_by(|&a, &b| entries[a].sort_key.cmp(&entries[b].sort_key));
+        Self { entries, alphabetical }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries matching `query` and tagged with any of `papers` (all papers when empty), best first; with an
+    /// empty query, every entry that passes the filter, A–Z.
+    pub fn search(&self, query: &str, papers: &[SyllabusPaper]) -> Vec<SearchHit> {
+        let q: String = fold(query).split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut hits: Vec<(u8, usize, SearchHit)> = Vec::new();
+        for (pos, &i) in self.alphabetical.iter().enumerate() {
+            let e = &self.entries[i];
+            if !papers.is_empty() && !e.papers.iter().any(|p| papers.contains(p)) {
+                continue;
+            }
+            if q.is_empty() {
+                hits.push((0, pos, SearchHit { index: i, matched: None }));
+                continue;
+            }
+            let mut best: Option<(u8, MatchField, (usize, usize))> = None;
+            let mut consider = |rank_base: u8, field: MatchField, f: &Folded| {
+                if let Some((kind, at)) = find(&f.text, &q) {
+                    let rank = rank_base + kind;
+                    if best.is_none_or(|b| rank < b.0) {
+                        best = Some((rank, field, f.original_range(at, at + q.len())));
+                    }
+                }
+            };
+            consider(0, MatchField::Term, &e.term);
+            for (k, a) in e.aliases.iter().enumerate() {
+                consider(3, MatchField::Alias(k), a);
+            }
+            consider(6, MatchField::Definition, &e.definition);
+            if let Some((rank, field, range)) = best {
+                hits.push((rank, pos, SearchHit { index: i, matched: Some((field, range)) }));
+            }
+        }
+        hits.sort_by_key(|h| (h.0, h.1));
+        hits.into_iter().map(|h| h.2).collect()
+    }
+}
+
+/// Finds `q` in `hay`: 0 = at the start, 1 = at the start of a word, 2 = anywhere; with the byte offset.
+fn find(hay: &str, q: &str) -> Option<(u8, usize)> {
+    let mut first: Option<usize> = None;
+    for (at, _) in hay.match_indices(q) {
+        if at == 0 {
+            return Some((0, 0));
+        }
+        if !hay[..at].chars().next_back().is_some_and(is_word_char) {
+            return Some((1, at));
+        }
+        first.get_or_insert(at);
+    }
+    first.map(|at| (2, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TermId;
+    use crate::syllabus::SyllabusTag;
+
+    fn entry(id: &str, term: &str, aliases: &[&str], def: &str, papers: &[SyllabusPaper]) -> GlossaryEntry {
+        GlossaryEntry {
+            id: TermId(id.into()),
+            term: term.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            definition: def.into(),
+            tags: papers.iter().map(|&paper| SyllabusTag { paper, area: "X".into() }).collect(),
+            see_also: vec![],
+            occurrences: vec![],
+        }
+    }
+
+    fn glossary() -> Vec<GlossaryEntry> {
+        use SyllabusPaper::*;
+        vec![
+            entry("wassenaar", "Wassenaar Arrangement", &["Wassenaar"], "Export-control regime for arms.", &[GS2, GS3]),
+            entry("italy", "Italy", &["Rome"], "A NATO member in southern Europe.", &[GS2]),
+            entry("co-production", "Co‑production", &[], "Making a system together.", &[GS3]),
+            entry("andre", "André Ethics", &[], "Used only for accent tests.", &[GS4]),
+            entry("nato", "NATO", &["North Atlantic Treaty Organization"], "A military alliance.", &[GS2]),
+        ]
+    }
+
+    fn ids(g: &[GlossaryEntry], hits: &[SearchHit]) -> Vec<String> {
+        hits.iter().map(|h| g[h.index].id.0.clone()).collect()
+    }
+
+    #[test]
+    fn empty_query_lists_all_a_to_z() {
+        let g = glossary();
+        let idx = SearchIndex::new(&g);
+        assert_eq!(ids(&g, &idx.search("  ", &[])), ["andre", "co-production", "italy", "nato", "wassenaar"]);
+    }
+
+    #[test]
+    fn prefix_beats_word_prefix_beats_substring_beats_alias_beats_definition() {
+        let g = glossary();
+        let idx = SearchIndex::new(&g);
+        let hits = idx.search("nato", &[]);
+        // NATO by its name first, then Italy because its definition mentions NATO.
+        assert_eq!(ids(&g, &hits), ["nato", "italy"]);
+        assert_eq!(hits[0].matched, Some((MatchField::Term, (0, 4))));
+        assert_eq!(hits[1].matched.unwrap().0, MatchField::Definition);
+        let hits = idx.search("arr", &[]);
+        assert_eq!(ids(&g, &hits), ["wassenaar"]);
+        assert_eq!(hits[0].matched, Some((MatchField::Term, (10, 13))));
+        let hits = idx.search("rome", &[]);
+        assert_eq!(hits[0].matched, Some((MatchField::Alias(0), (0, 4))));
+    }
+
+    #[test]
+    fn case_accent_and_hyphen_insensitive_with_original_ranges() {
+        let g = glossary();
+        let idx = SearchIndex::new(&g);
+        let hits = idx.search("ANDRE", &[]);
+        assert_eq!(ids(&g, &hits), ["andre"]);
+        let (_, (a, b)) = hits[0].matched.unwrap();
+        assert_eq!(&g[hits[0].index].term[a..b], "André");
+        let hits = idx.search("co-prod", &[]);
+        let (_, (a, b)) = hits[0].matched.unwrap();
+        assert_eq!(&g[hits[0].index].term[a..b], "Co‑prod");
+        assert_eq!(ids(&g, &idx.search("ssen", &[])), ["wassenaar"]);
+        assert!(idx.search("zzz", &[]).is_empty());
+    }
+
+    #[test]
+    fn paper_filter_combines_with_query() {
+        let g = glossary();
+        let idx = SearchIndex::new(&g);
+        assert_eq!(ids(&g, &idx.search("", &[SyllabusPaper::GS3])), ["co-production", "wassenaar"]);
+        assert_eq!(ids(&g, &idx.search("", &[SyllabusPaper::GS4, SyllabusPaper::GS3])), ["andre", "co-production", "wassenaar"]);
+        assert!(idx.search("nato", &[SyllabusPaper::GS4]).is_empty());
+        assert_eq!(ids(&g, &idx.search("a", &[SyllabusPaper::GS2])), ["wassenaar", "italy", "nato"]);
+    }
+
+    #[test]
+    fn whitespace_in_query_is_collapsed() {
+        let g = glossary();
+        let idx = SearchIndex::new(&g);
+        assert_eq!(ids(&g, &idx.search("  wassenaar   arr ", &[])), ["wassenaar"]);
+    }
+}
