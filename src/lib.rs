@@ -1,1 +1,12 @@
+//! The Leptos app. Views are thin: they read the compiled content (see `explainer-core`) and call the core for
+//! anything that computes. Browser APIs are touched only in `browser`, in event handlers and in effects, so every
+//! component can also be rendered to HTML natively.
 
+pub mod app;
+pub mod browser;
+pub mod glossary;
+pub mod reader;
+pub mod shell;
+pub mod state;
+
+pub use app::{start, App};

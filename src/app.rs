@@ -1,0 +1,152 @@
+//! The root component: navigation, content loading and the page frame.
+
+use crate::browser;
+use crate::glossary::GlossaryView;
+use crate::reader::ReaderView;
+use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
+use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard};
+use explainer_core::model::DocKind;
+use explainer_core::{Route, View};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Reads the browser location and mounts the app on `<body>`.
+pub fn start() {
+    let base = browser::base_path();
+    let (path, fragment) = browser::location();
+    let route = Nav::route_for_path(&base, &path);
+    leptos::mount::mount_to_body(move || view! { <App base=base route=route fragment=fragment /> });
+}
+
+/// The whole app for one starting location.
+#[component]
+pub fn App(
+    /// Base path of the site, ending in `/`.
+    base: String,
+    /// The route to show first.
+    route: Route,
+    /// The URL fragment at start, if any.
+    fragment: Option<String>,
+) -> impl IntoView {
+    let nav = Nav::new(base, route, fragment);
+    provide_context(nav);
+    let open_card = OpenCard(RwSignal::new(None));
+    provide_context(open_card);
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
+
+    Effect::new(move |_| {
+        let h = window_event_listener(ev::popstate, move |_| nav.sync_from_location());
+        on_cleanup(move || h.remove());
+    });
+
+    let slug = Memo::new(move |_| nav.route.with(|r| r.slug().cloned()));
+    let is_library = Memo::new(move |_| matches!(nav.route.get(), Route::Library));
+    let retry = RwSignal::new(0u32);
+    let article = LocalResource::new(move || {
+        retry.track();
+        let slug = slug.get();
+        let base = nav.base();
+        async move {
+            match slug {
+                Some(s) => Some(load_article(base, s).await),
+                None => None,
+            }
+        }
+    });
+    let index = LocalResource::new(move || {
+        retry.track();
+        let wanted = is_library.get();
+        let base = nav.base();
+        async move {
+            if wanted {
+                Some(load_index(base).await)
+            } else {
+                None
+            }
+        }
+    });
+    let on_retry = Callback::new(move |_| retry.update(|n| *n += 1));
+
+    // The document title follows the route.
+    Effect::new(move |_| {
+        let route = nav.route.get();
+        let loaded = article.get().flatten().and_then(Result::ok);
+        let title = match (&route, loaded) {
+            (Route::Article { view, term, .. }, Some(l)) => {
+                let term = term.as_ref().and_then(|t| l.article.entry(t)).map(|e| format!("{} — ", e.term));
+                format!("{}{} — {}", term.unwrap_or_default(), view.label(), l.article.title)
+            }
+            (Route::NotFound(_), _) => "Page not found — News explainer".into(),
+            _ => "News explainer".into(),
+        };
+        browser::set_title(&title);
+    });
+
+    let body = move || match nav.route.get() {
+        Route::Library => match index.get().flatten() {
+            None => view! { <Loading what="articles" /> }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
+            Some(Ok(i)) => view! { <Library index=i /> }.into_any(),
+        },
+        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+        Route::Article { .. } => match article.get().flatten() {
+            None => view! { <Loading what="article" /> }.into_any(),
+            Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
+            Some(Ok(l)) => view! { <ArticlePage loaded=l /> }.into_any(),
+        },
+    };
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="masthead">
+            <RouteLink route=Route::Library class="brand">"News explainer"</RouteLink>
+        </header>
+        <main id="main" tabindex="-1">{body}</main>
+        <div class="visually-hidden" role="status" aria-live="polite">{move || announcer.0.get()}</div>
+    }
+}
+
+/// One article: its header, the view switch and the current view.
+#[component]
+pub fn ArticlePage(
+    /// The loaded article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let a = loaded.article.clone();
+    let view_now = Memo::new(move |_| nav.route.with(|r| r.article_view()).unwrap_or(View::Brief));
+    let papers = a.papers.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ");
+    let plain = format!("{}content/{}.html", nav.base(), a.slug);
+    let current = {
+        let loaded = loaded.clone();
+        move || {
+            let a = loaded.article.clone();
+            match view_now.get() {
+                View::Brief => view! { <ReaderView article=a kind=DocKind::Brief /> }.into_any(),
+                View::Full => view! { <ReaderView article=a kind=DocKind::Full /> }.into_any(),
+                View::Glossary => view! { <GlossaryView loaded=loaded.clone() /> }.into_any(),
+            }
+        }
+    };
+    view! {
+        <div class="article-page">
+            <header class="article-header">
+                <p class="kicker">
+                    <time datetime=a.date.to_string()>{a.date.long()}</time>
+                    {format!(" · {papers}")}
+                </p>
+                <h1>{a.title.clone()}</h1>
+                <p class="summary">{a.summary.clone()}</p>
+            </header>
+            <ViewTabs article=a.clone() />
+            <div class="view">{current}</div>
+            <footer class="article-footer">
+                <p>"Source: " {a.source.name.clone()}</p>
+                <p>
+                    <a href=plain>"Plain version (no JavaScript, printable)"</a>
+                </p>
+            </footer>
+        </div>
+    }
+}

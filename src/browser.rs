@@ -1,0 +1,108 @@
+//! The browser edge: location, history, fetch, focus and scrolling. Everything here fails soft (returns
+//! `None`/`Err`), because a missing API must never take the page down.
+
+use explainer_core::load::LoadError;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The site's base path from `<meta name="explainer-base">`, always ending in `/`.
+pub fn base_path() -> String {
+    let base = document()
+        .and_then(|d| d.query_selector("meta[name=explainer-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "/".into());
+    if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    }
+}
+
+/// The current path and fragment (without `#`).
+pub fn location() -> (String, Option<String>) {
+    let Some(loc) = window().map(|w| w.location()) else { return ("/".into(), None) };
+    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let hash = loc.hash().ok().and_then(|h| {
+        let h = h.trim_start_matches('#');
+        (!h.is_empty()).then(|| h.to_string())
+    });
+    (path, hash)
+}
+
+pub fn push_url(url: &str) {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Scrolls an element to the middle of the viewport and focuses it without a second jump.
+pub fn reveal(id: &str) -> bool {
+    let Some(el) = element(id) else { return false };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    // Already centred, so focusing does not scroll again.
+    let _ = el.focus();
+    true
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The viewport size without scrollbars.
+pub fn viewport() -> (f64, f64) {
+    document()
+        .and_then(|d| d.document_element())
+        .map(|e| (f64::from(e.client_width()), f64::from(e.client_height())))
+        .unwrap_or((360.0, 640.0))
+}
+
+/// Whether `target` is inside the element with id `id`.
+pub fn event_inside(ev: &web_sys::Event, id: &str) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(&format!("#{id}")).ok().flatten())
+        .is_some()
+}
+
+pub fn active_inside(id: &str) -> bool {
+    let Some(d) = document() else { return false };
+    match (d.active_element(), d.get_element_by_id(id)) {
+        (Some(a), Some(c)) => c.contains(Some(&a)),
+        _ => false,
+    }
+}
+
+/// GETs a URL as text; network failures and HTTP errors become `LoadError`s.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let w = window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let resp = JsFuture::from(w.fetch_with_str(url)).await.map_err(|_| LoadError::Network("request failed".into()))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::Network("no response".into()))?;
+    if !resp.ok() {
+        return Err(LoadError::Http(resp.status()));
+    }
+    let text = resp.text().map_err(|_| LoadError::Network("body unreadable".into()))?;
+    let text = JsFuture::from(text).await.map_err(|_| LoadError::Network("connection lost while loading".into()))?;
+    text.as_string().ok_or_else(|| LoadError::Corrupt("not text".into()))
+}

@@ -1,0 +1,262 @@
+//! The glossary: every term A–Z, search as you type, filter by syllabus paper, occurrences linked to the reader.
+
+use crate::browser;
+use crate::shell::RouteLink;
+use crate::state::{LoadedArticle, Nav};
+use explainer_core::model::{ArticleSlug, DocKind, GlossaryEntry, TermId};
+use explainer_core::search::{MatchField, SearchHit};
+use explainer_core::{Route, SyllabusPaper, View};
+use leptos::prelude::*;
+
+/// `text` with `range` (a byte range from the search) wrapped in `<mark>`.
+pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
+    match range {
+        Some((a, b)) if a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) => view! {
+            {text[..a].to_string()}
+            <mark>{text[a..b].to_string()}</mark>
+            {text[b..].to_string()}
+        }
+        .into_any(),
+        _ => text.to_string().into_any(),
+    }
+}
+
+fn reader_view(doc: DocKind) -> View {
+    match doc {
+        DocKind::Brief => View::Brief,
+        DocKind::Full => View::Full,
+    }
+}
+
+/// The glossary of one article.
+#[component]
+pub fn GlossaryView(
+    /// The article and its search index.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let query = RwSignal::new(String::new());
+    let papers = RwSignal::new(Vec::<SyllabusPaper>::new());
+    let selected = Memo::new(move |_| match nav.route.get() {
+        Route::Article { term, .. } => term,
+        _ => None,
+    });
+    let search = loaded.search.clone();
+    let hits = Memo::new(move |_| {
+        let q = query.get();
+        papers.with(|p| search.search(&q, p))
+    });
+    let total = loaded.article.glossary.len();
+
+    // Opening a term's URL shows that entry: clear what could hide it, then bring it into view.
+    Effect::new(move |_| {
+        if let Some(t) = selected.get() {
+            query.set(String::new());
+            papers.set(Vec::new());
+            request_animation_frame(move || {
+                browser::reveal(&format!("term-{t}"));
+            });
+        }
+    });
+
+    let filters = SyllabusPaper::ALL
+        .into_iter()
+        .map(|p| {
+            let pressed = move || papers.with(|ps| ps.contains(&p)).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-paper=p.to_string()
+                    aria-pressed=pressed
+                    title=p.scope()
+                    on:click=move |_| {
+                        papers.update(|ps| {
+                            if let Some(i) = ps.iter().position(|x| *x == p) {
+                                ps.remove(i);
+                            } else {
+                                ps.push(p);
+                                ps.sort();
+                            }
+                        })
+                    }
+                >
+                    {p.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let article = loaded.article.clone();
+    let list = move || {
+        let hits = hits.get();
+        if hits.is_empty() {
+            return view! { <p class="no-results">"No terms match. Try fewer letters or clear the filters."</p> }.into_any();
+        }
+        let grouped = query.with(|q| q.trim().is_empty());
+        let mut out = Vec::new();
+        let mut letter: Option<char> = None;
+        for hit in hits {
+            let e = &article.glossary[hit.index];
+            let first = explainer_core::text::fold(&e.term).chars().next().map(|c| c.to_ascii_uppercase());
+            if grouped && first != letter {
+                letter = first;
+                let l = first.unwrap_or('#').to_string();
+                out.push(view! { <li class="letter" aria-hidden="true">{l}</li> }.into_any());
+            }
+            out.push(
+                view! {
+                    <EntryView
+                        entry=e.clone()
+                        slug=article.slug.clone()
+                        hit=hit.clone()
+                        selected=Signal::derive(move || selected.get())
+                    />
+                }
+                .into_any(),
+            );
+        }
+        view! { <ul class="entries">{out}</ul> }.into_any()
+    };
+    let status = move || {
+        let n = hits.with(Vec::len);
+        if n == total {
+            format!("{total} terms")
+        } else {
+            format!("{n} of {total} terms")
+        }
+    };
+
+    view! {
+        <section class="glossary" aria-labelledby="glossary-title">
+            <h2 id="glossary-title">"Glossary"</h2>
+            <div class="glossary-controls" role="search">
+                <label for="glossary-search">"Search terms"</label>
+                <input
+                    id="glossary-search"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="e.g. Wassenaar, end-use, GS3"
+                    aria-describedby="glossary-count"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <div class="filters" role="group" aria-labelledby="filter-label">
+                    <span id="filter-label">"Syllabus paper"</span>
+                    {filters}
+                    <button
+                        type="button"
+                        class="chip clear"
+                        hidden=move || papers.with(Vec::is_empty) && query.with(String::is_empty)
+                        on:click=move |_| {
+                            papers.set(Vec::new());
+                            query.set(String::new());
+                        }
+                    >
+                        "Clear"
+                    </button>
+                </div>
+                <p id="glossary-count" class="count" role="status" aria-live="polite">{status}</p>
+            </div>
+            {list}
+        </section>
+    }
+}
+
+/// One glossary entry with its occurrences.
+#[component]
+pub fn EntryView(
+    /// The entry.
+    entry: GlossaryEntry,
+    /// Its article.
+    slug: ArticleSlug,
+    /// How it matched the current search.
+    hit: SearchHit,
+    /// The entry selected by the URL, if any.
+    selected: Signal<Option<TermId>>,
+) -> impl IntoView {
+    let id = entry.id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.get().as_ref() == Some(&id)
+    };
+    let matched = hit.matched;
+    let range_in = move |field: MatchField| matched.and_then(|(f, r)| (f == field).then_some(r));
+    let aliases = (!entry.aliases.is_empty()).then(|| {
+        let items = entry
+            .aliases
+            .iter()
+            .enumerate()
+            .map(|(k, a)| view! { <span class="alias">{highlighted(a, range_in(MatchField::Alias(k)))}</span> })
+            .collect_view();
+        view! { <p class="aliases">"Also: " {items}</p> }
+    });
+    let tags = entry
+        .tags
+        .iter()
+        .map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> })
+        .collect_view();
+    let n = entry.occurrences.len();
+    let occurrences = if n == 0 {
+        view! { <p class="occ-none">"Not linked in the text."</p> }.into_any()
+    } else {
+        let links = entry
+            .occurrences
+            .iter()
+            .map(|o| {
+                let route = Route::view(&slug, reader_view(o.id.doc));
+                let (doc, before, hit, after) = (o.id.doc.label(), o.before.clone(), o.matched.clone(), o.after.clone());
+                view! {
+                    <li>
+                        <RouteLink route=route fragment=o.id.anchor() class="occ-link">
+                            <span class="occ-doc">{doc}</span>
+                            <span class="occ-text">
+                                {before}
+                                <b>{hit}</b>
+                                {after}
+                            </span>
+                        </RouteLink>
+                    </li>
+                }
+            })
+            .collect_view();
+        let summary = if n == 1 { "Appears once in the text".to_string() } else { format!("Appears {n} times in the text") };
+        view! {
+            <details class="occurrences">
+                <summary>{summary}</summary>
+                <ol>{links}</ol>
+            </details>
+        }
+        .into_any()
+    };
+    let see_also = (!entry.see_also.is_empty()).then(|| {
+        let links = entry
+            .see_also
+            .iter()
+            .map(|t| {
+                let label = t.to_string().replace('-', " ");
+                view! { <li><RouteLink route=Route::term(&slug, t)>{label}</RouteLink></li> }
+            })
+            .collect_view();
+        view! {
+            <div class="see-also">
+                <span>"See also:"</span>
+                <ul>{links}</ul>
+            </div>
+        }
+    });
+    let term_label = highlighted(&entry.term, range_in(MatchField::Term));
+    view! {
+        <li class="entry" class:selected=is_selected id=format!("term-{id}") tabindex="-1" data-occurrences=n>
+            <h3 class="entry-term">
+                <RouteLink route=Route::term(&slug, &id)>{term_label}</RouteLink>
+            </h3>
+            {aliases}
+            <p class="entry-def">{highlighted(&entry.definition, range_in(MatchField::Definition))}</p>
+            <ul class="tags" aria-label="Syllabus">{tags}</ul>
+            {occurrences}
+            {see_also}
+        </li>
+    }
+}

@@ -1,0 +1,210 @@
+//! A linked term and its definition card: opens on hover (mouse), tap, or Enter/Space; one at a time; Escape or
+//! a tap elsewhere closes it; it can be hovered (WCAG 1.4.13) and is placed so it never leaves the screen.
+
+use super::{inline_views, Highlight};
+use crate::browser;
+use crate::shell::RouteLink;
+use crate::state::{Announcer, CardState, OpenCard};
+use explainer_core::model::{Article, GlossaryEntry, TermRef};
+use explainer_core::placement::{place_card, Placement, Rect};
+use explainer_core::Route;
+use leptos::ev;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+use web_sys::{MouseEvent, PointerEvent};
+
+/// How long the card stays after the pointer leaves, so it can travel from term to card.
+const HOVER_CLOSE_DELAY: Duration = Duration::from_millis(300);
+
+/// A term in the text: a button that toggles its definition card.
+#[component]
+pub fn TermButton(
+    /// The article, for the glossary entry.
+    article: Arc<Article>,
+    /// The linked mention.
+    term: TermRef,
+) -> impl IntoView {
+    let open = expect_context::<OpenCard>().0;
+    let announcer = expect_context::<Announcer>().0;
+    let highlight = use_context::<Highlight>();
+    let occ = term.occurrence;
+    let anchor = occ.anchor();
+    let wrap_id = format!("wrap-{anchor}");
+    let card_id = format!("card-{anchor}");
+    let entry = article.entry(&term.term).cloned();
+    let is_open = Memo::new(move |_| open.with(|o| o.map(|c| c.occurrence) == Some(occ)));
+    let close_timer = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_close = move || {
+        if let Some(h) = close_timer.get_value() {
+            h.clear();
+        }
+        close_timer.set_value(None);
+    };
+
+    let on_enter = move |e: PointerEvent| {
+        if e.pointer_type() != "mouse" {
+            return;
+        }
+        cancel_close();
+        if !is_open.get_untracked() {
+            open.set(Some(CardState { occurrence: occ, pinned: false }));
+        }
+    };
+    let on_leave = move |e: PointerEvent| {
+        if e.pointer_type() != "mouse" {
+            return;
+        }
+        cancel_close();
+        let h = set_timeout_with_handle(
+            move || {
+                if open.get_untracked() == Some(CardState { occurrence: occ, pinned: false }) {
+                    open.set(None);
+                }
+            },
+            HOVER_CLOSE_DELAY,
+        );
+        close_timer.set_value(h.ok());
+    };
+    let announce_text = entry.as_ref().map(|e| format!("{}: {}", e.term, e.definition)).unwrap_or_default();
+    let on_click = move |_: MouseEvent| {
+        cancel_close();
+        match open.get_untracked() {
+            Some(c) if c.occurrence == occ && c.pinned => open.set(None),
+            _ => {
+                open.set(Some(CardState { occurrence: occ, pinned: true }));
+                announcer.set(announce_text.clone());
+            }
+        }
+    };
+    let label = inline_views(&term.content, &article);
+    let flash = move || highlight.is_some_and(|h| h.0.get() == Some(occ));
+    let card = {
+        let card_id = card_id.clone();
+        let anchor = anchor.clone();
+        move || {
+            is_open.get().then(|| {
+                view! {
+                    <TermCard
+                        entry=entry.clone()
+                        slug=article.slug.clone()
+                        card_id=card_id.clone()
+                        anchor_id=anchor.clone()
+                    />
+                }
+            })
+        }
+    };
+    view! {
+        <span class="term-wrap" id=wrap_id on:pointerenter=on_enter on:pointerleave=on_leave>
+            <button
+                type="button"
+                class="term"
+                class:flash=flash
+                id=anchor.clone()
+                aria-expanded=move || is_open.get().to_string()
+                aria-controls=move || is_open.get().then(|| card_id.clone())
+                on:click=on_click
+            >
+                {label}
+            </button>
+            {card}
+        </span>
+    }
+}
+
+/// The definition card of an open term.
+#[component]
+pub fn TermCard(
+    /// The glossary entry (None only if the content is inconsistent).
+    entry: Option<GlossaryEntry>,
+    /// The article the entry belongs to.
+    slug: explainer_core::model::ArticleSlug,
+    /// DOM id of the card.
+    card_id: String,
+    /// DOM id of the term button it belongs to.
+    anchor_id: String,
+) -> impl IntoView {
+    let open = expect_context::<OpenCard>().0;
+    let node = NodeRef::<leptos::html::Span>::new();
+    let placement = RwSignal::new(None::<Placement>);
+    let place = {
+        let anchor_id = anchor_id.clone();
+        move || {
+            let (Some(card), Some(term)) = (node.get_untracked(), browser::element(&anchor_id)) else { return };
+            let r = term.get_bounding_client_rect();
+            let c = card.get_bounding_client_rect();
+            let (vw, vh) = browser::viewport();
+            let anchor = Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() };
+            placement.set(Some(place_card(anchor, c.width(), c.height(), vw, vh)));
+        }
+    };
+    Effect::new({
+        let place = place.clone();
+        move |_| {
+            if node.get().is_some() {
+                place();
+            }
+        }
+    });
+    Effect::new({
+        let place = place.clone();
+        move |_| {
+            let p1 = place.clone();
+            let scroll = window_event_listener(ev::scroll, move |_| p1());
+            let p2 = place.clone();
+            let resize = window_event_listener(ev::resize, move |_| p2());
+            on_cleanup(move || {
+                scroll.remove();
+                resize.remove();
+            });
+        }
+    });
+    let title_id = format!("{card_id}-title");
+    let close = move |_: MouseEvent| {
+        open.set(None);
+        if let Some(b) = browser::element(&anchor_id) {
+            let _ = b.focus();
+        }
+    };
+    let body = match entry {
+        Some(e) => {
+            let tags = e
+                .tags
+                .iter()
+                .map(|t| view! { <span class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</span> })
+                .collect_view();
+            let route = Route::term(&slug, &e.id);
+            view! {
+                <span class="card-term" id=title_id.clone()>{e.term.clone()}</span>
+                <span class="card-def">{e.definition.clone()}</span>
+                <span class="card-tags">{tags}</span>
+                <RouteLink route=route class="card-link">"Open in glossary"</RouteLink>
+            }
+            .into_any()
+        }
+        None => view! {
+            <span class="card-term" id=title_id.clone()>"Definition unavailable"</span>
+            <span class="card-def">"This term has no glossary entry in the loaded content."</span>
+        }
+        .into_any(),
+    };
+    view! {
+        <span
+            class="term-card"
+            id=card_id
+            role="group"
+            aria-labelledby=title_id
+            node_ref=node
+            class:placed=move || placement.get().is_some()
+            class:above=move || placement.get().is_some_and(|p| p.above)
+            style:left=move || placement.get().map(|p| format!("{}px", p.left))
+            style:top=move || placement.get().map(|p| format!("{}px", p.top))
+        >
+            <button type="button" class="card-close" aria-label="Close definition" on:click=close>
+                "×"
+            </button>
+            {body}
+        </span>
+    }
+}

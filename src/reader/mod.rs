@@ -1,0 +1,121 @@
+//! The reader: a document as typed nodes, every linked term a button that opens its definition card.
+
+mod card;
+
+pub use card::{TermButton, TermCard};
+
+use crate::browser;
+use crate::state::{Nav, OpenCard};
+use explainer_core::model::{Article, Block, DocKind, Inline, OccurrenceId};
+use leptos::ev;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Renders inline nodes; terms become [`TermButton`]s.
+pub fn inline_views(content: &[Inline], article: &Arc<Article>) -> Vec<AnyView> {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.clone().into_any(),
+            Inline::Strong(c) => view! { <strong>{inline_views(c, article)}</strong> }.into_any(),
+            Inline::Emphasis(c) => view! { <em>{inline_views(c, article)}</em> }.into_any(),
+            Inline::Term(t) => view! { <TermButton article=article.clone() term=t.clone() /> }.into_any(),
+        })
+        .collect()
+}
+
+fn block_view(b: &Block, article: &Arc<Article>) -> AnyView {
+    match b {
+        // The document title is h2, so its headings start at h3.
+        Block::Heading { level, content } => {
+            let inner = inline_views(content, article);
+            match level {
+                2 => view! { <h3>{inner}</h3> }.into_any(),
+                3 => view! { <h4>{inner}</h4> }.into_any(),
+                _ => view! { <h5>{inner}</h5> }.into_any(),
+            }
+        }
+        Block::Paragraph { lead, content } => {
+            view! { <p class:lead=*lead>{inline_views(content, article)}</p> }.into_any()
+        }
+        Block::List { ordered, items } => {
+            let items = items.iter().map(|i| view! { <li>{inline_views(i, article)}</li> }).collect_view();
+            if *ordered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        }
+    }
+}
+
+/// Which occurrence the URL points at (set from the fragment), for highlighting.
+#[derive(Clone, Copy)]
+pub struct Highlight(pub RwSignal<Option<OccurrenceId>>);
+
+/// One text of an article with its terms explained in place.
+#[component]
+pub fn ReaderView(
+    /// The article to read.
+    article: Arc<Article>,
+    /// Which of its texts.
+    kind: DocKind,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let open = expect_context::<OpenCard>().0;
+    let highlight = Highlight(RwSignal::new(None));
+    provide_context(highlight);
+    let doc = article.document(kind);
+    let title_id = format!("doc-title-{}", kind.key());
+
+    // A fragment naming an occurrence of this document: highlight it, bring it into view and focus it.
+    Effect::new(move |_| {
+        let target = nav.fragment.get().as_deref().and_then(OccurrenceId::parse_anchor).filter(|o| o.doc == kind);
+        highlight.0.set(target);
+        if let Some(o) = target {
+            request_animation_frame(move || {
+                browser::reveal(&o.anchor());
+            });
+        }
+    });
+
+    // Escape closes the open card from anywhere and returns focus to its term; a tap or click outside closes it.
+    Effect::new(move |_| {
+        let keys = window_event_listener(ev::keydown, move |e| {
+            if e.key() != "Escape" {
+                return;
+            }
+            if let Some(c) = open.get_untracked() {
+                let anchor = c.occurrence.anchor();
+                let had_focus = browser::active_inside(&format!("wrap-{anchor}"));
+                open.set(None);
+                if had_focus {
+                    if let Some(b) = browser::element(&anchor) {
+                        let _ = b.focus();
+                    }
+                }
+            }
+        });
+        let taps = window_event_listener(ev::pointerdown, move |e| {
+            if let Some(c) = open.get_untracked() {
+                if !browser::event_inside(&e, &format!("wrap-{}", c.occurrence.anchor())) {
+                    open.set(None);
+                }
+            }
+        });
+        on_cleanup(move || {
+            keys.remove();
+            taps.remove();
+        });
+    });
+    on_cleanup(move || open.set(None));
+
+    let blocks = doc.blocks.iter().map(|b| block_view(b, &article)).collect_view();
+    view! {
+        <article class="doc" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id.clone()>
+            
+            <h2 id=title_id.clone() class="doc-title">{doc.title.clone()}</h2>
+            {blocks}
+        </article>
+    }
+}

@@ -1,0 +1,103 @@
+//! Shared state, provided as context behind newtypes.
+
+use crate::browser;
+use explainer_core::load::{decode_article, decode_index, LoadError};
+use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId};
+use explainer_core::route::strip_base;
+use explainer_core::search::SearchIndex;
+use explainer_core::Route;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where the app is: the route, the URL fragment, and how to build URLs.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub route: RwSignal<Route>,
+    pub fragment: RwSignal<Option<String>>,
+    base: StoredValue<String>,
+}
+
+impl Nav {
+    pub fn new(base: String, route: Route, fragment: Option<String>) -> Self {
+        Self { route: RwSignal::new(route), fragment: RwSignal::new(fragment), base: StoredValue::new(base) }
+    }
+
+    /// Parses a location path against the base.
+    pub fn route_for_path(base: &str, path: &str) -> Route {
+        match strip_base(base, path) {
+            Some(rest) => Route::parse(rest),
+            None => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn base(&self) -> String {
+        self.base.get_value()
+    }
+
+    pub fn href(&self, route: &Route, fragment: Option<&str>) -> String {
+        let mut url = format!("{}{}", self.base.get_value(), route.to_path());
+        if let Some(f) = fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        url
+    }
+
+    /// Goes to a route, adding a history entry (call from event handlers only).
+    pub fn go(&self, route: Route, fragment: Option<String>) {
+        browser::push_url(&self.href(&route, fragment.as_deref()));
+        if fragment.is_none() && route.article_view() != Some(explainer_core::View::Glossary) {
+            browser::scroll_to_top();
+        }
+        self.route.set(route);
+        self.fragment.set(fragment);
+    }
+
+    /// Re-reads the browser location (back/forward).
+    pub fn sync_from_location(&self) {
+        let (path, hash) = browser::location();
+        self.route.set(Self::route_for_path(&self.base.get_value(), &path));
+        self.fragment.set(hash);
+    }
+}
+
+/// Which definition card is open (one at a time) and whether it was opened on purpose (click, tap, key)
+/// rather than by hovering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardState {
+    pub occurrence: OccurrenceId,
+    pub pinned: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct OpenCard(pub RwSignal<Option<CardState>>);
+
+/// Text for the polite live region: what just happened, for screen readers.
+#[derive(Clone, Copy)]
+pub struct Announcer(pub RwSignal<String>);
+
+/// A loaded article with its search index, built once.
+#[derive(Clone)]
+pub struct LoadedArticle {
+    pub article: Arc<Article>,
+    pub search: Arc<SearchIndex>,
+}
+
+impl LoadedArticle {
+    pub fn new(article: Article) -> Self {
+        Self { search: Arc::new(SearchIndex::new(&article.glossary)), article: Arc::new(article) }
+    }
+}
+
+pub async fn load_article(base: String, slug: ArticleSlug) -> Result<LoadedArticle, LoadError> {
+    let text = browser::fetch_text(&format!("{base}content/{slug}.json")).await?;
+    let article = decode_article(&text)?;
+    if article.slug != slug {
+        return Err(LoadError::Corrupt(format!("file holds `{}`", article.slug)));
+    }
+    Ok(LoadedArticle::new(article))
+}
+
+pub async fn load_index(base: String) -> Result<ArticleIndex, LoadError> {
+    decode_index(&browser::fetch_text(&format!("{base}content/index.json")).await?)
+}
