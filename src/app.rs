@@ -74,8 +74,16 @@ pub fn App(
         let loaded = article.get().flatten().and_then(Result::ok);
         let title = match (&route, loaded) {
             (Route::Article { view, term, .. }, Some(l)) => {
-                let term = term.as_ref().and_then(|t| l.article.entry(t)).map(|e| format!("{} — ", e.term));
-                format!("{}{} — {}", term.unwrap_or_default(), view.label(), l.article.title)
+                let term = term
+                    .as_ref()
+                    .and_then(|t| l.article.entry(t))
+                    .map(|e| format!("{} — ", e.term));
+                format!(
+                    "{}{} — {}",
+                    term.unwrap_or_default(),
+                    view.label(),
+                    l.article.title
+                )
             }
             (Route::NotFound(_), _) => "Page not found — News explainer".into(),
             _ => "News explainer".into(),
@@ -116,7 +124,12 @@ pub fn ArticlePage(
     let nav = expect_context::<Nav>();
     let a = loaded.article.clone();
     let view_now = Memo::new(move |_| nav.route.with(|r| r.article_view()).unwrap_or(View::Brief));
-    let papers = a.papers.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ");
+    let papers = a
+        .papers
+        .iter()
+        .map(|p| p.label())
+        .collect::<Vec<_>>()
+        .join(", ");
     let plain = format!("{}content/{}.html", nav.base(), a.slug);
     let current = {
         let loaded = loaded.clone();

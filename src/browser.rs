@@ -28,7 +28,9 @@ pub fn base_path() -> String {
 
 /// The current path and fragment (without `#`).
 pub fn location() -> (String, Option<String>) {
-    let Some(loc) = window().map(|w| w.location()) else { return ("/".into(), None) };
+    let Some(loc) = window().map(|w| w.location()) else {
+        return ("/".into(), None);
+    };
     let path = loc.pathname().unwrap_or_else(|_| "/".into());
     let hash = loc.hash().ok().and_then(|h| {
         let h = h.trim_start_matches('#');
@@ -97,12 +99,21 @@ pub fn active_inside(id: &str) -> bool {
 /// GETs a URL as text; network failures and HTTP errors become `LoadError`s.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let w = window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    let resp = JsFuture::from(w.fetch_with_str(url)).await.map_err(|_| LoadError::Network("request failed".into()))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| LoadError::Network("no response".into()))?;
+    let resp = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(|_| LoadError::Network("request failed".into()))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| LoadError::Network("no response".into()))?;
     if !resp.ok() {
         return Err(LoadError::Http(resp.status()));
     }
-    let text = resp.text().map_err(|_| LoadError::Network("body unreadable".into()))?;
-    let text = JsFuture::from(text).await.map_err(|_| LoadError::Network("connection lost while loading".into()))?;
-    text.as_string().ok_or_else(|| LoadError::Corrupt("not text".into()))
+    let text = resp
+        .text()
+        .map_err(|_| LoadError::Network("body unreadable".into()))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| LoadError::Network("connection lost while loading".into()))?;
+    text.as_string()
+        .ok_or_else(|| LoadError::Corrupt("not text".into()))
 }

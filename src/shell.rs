@@ -55,7 +55,8 @@ pub fn ViewTabs(
         .map(|v| {
             let route = Route::view(&article.slug, v);
             let href = nav.href(&route, None);
-            let current = move || (nav.route.with(|r| r.article_view()) == Some(v)).then_some("page");
+            let current =
+                move || (nav.route.with(|r| r.article_view()) == Some(v)).then_some("page");
             view! {
                 <li>
                     <a

@@ -19,7 +19,11 @@ pub struct Nav {
 
 impl Nav {
     pub fn new(base: String, route: Route, fragment: Option<String>) -> Self {
-        Self { route: RwSignal::new(route), fragment: RwSignal::new(fragment), base: StoredValue::new(base) }
+        Self {
+            route: RwSignal::new(route),
+            fragment: RwSignal::new(fragment),
+            base: StoredValue::new(base),
+        }
     }
 
     /// Parses a location path against the base.
@@ -56,7 +60,8 @@ impl Nav {
     /// Re-reads the browser location (back/forward).
     pub fn sync_from_location(&self) {
         let (path, hash) = browser::location();
-        self.route.set(Self::route_for_path(&self.base.get_value(), &path));
+        self.route
+            .set(Self::route_for_path(&self.base.get_value(), &path));
         self.fragment.set(hash);
     }
 }
@@ -85,7 +90,10 @@ pub struct LoadedArticle {
 
 impl LoadedArticle {
     pub fn new(article: Article) -> Self {
-        Self { search: Arc::new(SearchIndex::new(&article.glossary)), article: Arc::new(article) }
+        Self {
+            search: Arc::new(SearchIndex::new(&article.glossary)),
+            article: Arc::new(article),
+        }
     }
 }
 

@@ -11,12 +11,16 @@ use leptos::prelude::*;
 /// `text` with `range` (a byte range from the search) wrapped in `<mark>`.
 pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
     match range {
-        Some((a, b)) if a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) => view! {
-            {text[..a].to_string()}
-            <mark>{text[a..b].to_string()}</mark>
-            {text[b..].to_string()}
+        Some((a, b))
+            if a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b) =>
+        {
+            view! {
+                {text[..a].to_string()}
+                <mark>{text[a..b].to_string()}</mark>
+                {text[b..].to_string()}
+            }
+            .into_any()
         }
-        .into_any(),
         _ => text.to_string().into_any(),
     }
 }
@@ -98,7 +102,10 @@ pub fn GlossaryView(
         let mut letter: Option<char> = None;
         for hit in hits {
             let e = &article.glossary[hit.index];
-            let first = explainer_core::text::fold(&e.term).chars().next().map(|c| c.to_ascii_uppercase());
+            let first = explainer_core::text::fold(&e.term)
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_uppercase());
             if grouped && first != letter {
                 letter = first;
                 let l = first.unwrap_or('#').to_string();
@@ -206,7 +213,12 @@ pub fn EntryView(
             .iter()
             .map(|o| {
                 let route = Route::view(&slug, reader_view(o.id.doc));
-                let (doc, before, hit, after) = (o.id.doc.label(), o.before.clone(), o.matched.clone(), o.after.clone());
+                let (doc, before, hit, after) = (
+                    o.id.doc.label(),
+                    o.before.clone(),
+                    o.matched.clone(),
+                    o.after.clone(),
+                );
                 view! {
                     <li>
                         <RouteLink route=route fragment=o.id.anchor() class="occ-link">
@@ -221,7 +233,11 @@ pub fn EntryView(
                 }
             })
             .collect_view();
-        let summary = if n == 1 { "Appears once in the text".to_string() } else { format!("Appears {n} times in the text") };
+        let summary = if n == 1 {
+            "Appears once in the text".to_string()
+        } else {
+            format!("Appears {n} times in the text")
+        };
         view! {
             <details class="occurrences">
                 <summary>{summary}</summary>

@@ -48,7 +48,10 @@ pub fn TermButton(
         }
         cancel_close();
         if !is_open.get_untracked() {
-            open.set(Some(CardState { occurrence: occ, pinned: false }));
+            open.set(Some(CardState {
+                occurrence: occ,
+                pinned: false,
+            }));
         }
     };
     let on_leave = move |e: PointerEvent| {
@@ -58,7 +61,12 @@ pub fn TermButton(
         cancel_close();
         let h = set_timeout_with_handle(
             move || {
-                if open.get_untracked() == Some(CardState { occurrence: occ, pinned: false }) {
+                if open.get_untracked()
+                    == Some(CardState {
+                        occurrence: occ,
+                        pinned: false,
+                    })
+                {
                     open.set(None);
                 }
             },
@@ -66,13 +74,19 @@ pub fn TermButton(
         );
         close_timer.set_value(h.ok());
     };
-    let announce_text = entry.as_ref().map(|e| format!("{}: {}", e.term, e.definition)).unwrap_or_default();
+    let announce_text = entry
+        .as_ref()
+        .map(|e| format!("{}: {}", e.term, e.definition))
+        .unwrap_or_default();
     let on_click = move |_: MouseEvent| {
         cancel_close();
         match open.get_untracked() {
             Some(c) if c.occurrence == occ && c.pinned => open.set(None),
             _ => {
-                open.set(Some(CardState { occurrence: occ, pinned: true }));
+                open.set(Some(CardState {
+                    occurrence: occ,
+                    pinned: true,
+                }));
                 announcer.set(announce_text.clone());
             }
         }
@@ -131,11 +145,19 @@ pub fn TermCard(
     let place = {
         let anchor_id = anchor_id.clone();
         move || {
-            let (Some(card), Some(term)) = (node.get_untracked(), browser::element(&anchor_id)) else { return };
+            let (Some(card), Some(term)) = (node.get_untracked(), browser::element(&anchor_id))
+            else {
+                return;
+            };
             let r = term.get_bounding_client_rect();
             let c = card.get_bounding_client_rect();
             let (vw, vh) = browser::viewport();
-            let anchor = Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() };
+            let anchor = Rect {
+                left: r.left(),
+                top: r.top(),
+                width: r.width(),
+                height: r.height(),
+            };
             placement.set(Some(place_card(anchor, c.width(), c.height(), vw, vh)));
         }
     };

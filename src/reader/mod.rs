@@ -19,7 +19,9 @@ pub fn inline_views(content: &[Inline], article: &Arc<Article>) -> Vec<AnyView> 
             Inline::Text(t) => t.clone().into_any(),
             Inline::Strong(c) => view! { <strong>{inline_views(c, article)}</strong> }.into_any(),
             Inline::Emphasis(c) => view! { <em>{inline_views(c, article)}</em> }.into_any(),
-            Inline::Term(t) => view! { <TermButton article=article.clone() term=t.clone() /> }.into_any(),
+            Inline::Term(t) => {
+                view! { <TermButton article=article.clone() term=t.clone() /> }.into_any()
+            }
         })
         .collect()
 }
@@ -39,7 +41,10 @@ fn block_view(b: &Block, article: &Arc<Article>) -> AnyView {
             view! { <p class:lead=*lead>{inline_views(content, article)}</p> }.into_any()
         }
         Block::List { ordered, items } => {
-            let items = items.iter().map(|i| view! { <li>{inline_views(i, article)}</li> }).collect_view();
+            let items = items
+                .iter()
+                .map(|i| view! { <li>{inline_views(i, article)}</li> })
+                .collect_view();
             if *ordered {
                 view! { <ol>{items}</ol> }.into_any()
             } else {
@@ -70,7 +75,12 @@ pub fn ReaderView(
 
     // A fragment naming an occurrence of this document: highlight it, bring it into view and focus it.
     Effect::new(move |_| {
-        let target = nav.fragment.get().as_deref().and_then(OccurrenceId::parse_anchor).filter(|o| o.doc == kind);
+        let target = nav
+            .fragment
+            .get()
+            .as_deref()
+            .and_then(OccurrenceId::parse_anchor)
+            .filter(|o| o.doc == kind);
         highlight.0.set(target);
         if let Some(o) = target {
             request_animation_frame(move || {
@@ -110,10 +120,14 @@ pub fn ReaderView(
     });
     on_cleanup(move || open.set(None));
 
-    let blocks = doc.blocks.iter().map(|b| block_view(b, &article)).collect_view();
+    let blocks = doc
+        .blocks
+        .iter()
+        .map(|b| block_view(b, &article))
+        .collect_view();
     view! {
         <article class="doc" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id.clone()>
-            
+
             <h2 id=title_id.clone() class="doc-title">{doc.title.clone()}</h2>
             {blocks}
         </article>

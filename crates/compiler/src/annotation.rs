@@ -29,12 +29,17 @@ pub fn parse_annotation(raw: &str) -> Result<Annotation, String> {
     };
     let body = rest.strip_suffix(')').ok_or_else(no_tag)?;
     let open = body.rfind('(').ok_or_else(no_tag)?;
-    let tags = parse_tag_list(&body[open + 1..]).map_err(|e| format!("definition of `{term}`: {e}"))?;
+    let tags =
+        parse_tag_list(&body[open + 1..]).map_err(|e| format!("definition of `{term}`: {e}"))?;
     let definition = body[..open].trim();
     if definition.is_empty() {
         return Err(format!("definition of `{term}` is empty"));
     }
-    Ok(Annotation { term: term.to_string(), definition: definition.to_string(), tags })
+    Ok(Annotation {
+        term: term.to_string(),
+        definition: definition.to_string(),
+        tags,
+    })
 }
 
 #[cfg(test)]
@@ -56,18 +61,31 @@ mod tests {
 
     #[test]
     fn parses_several_tags_and_parentheses_inside_the_definition() {
-        let a = parse_annotation("MCP — Military Cooperation Plan (a yearly roadmap) (GS2: IR; GS3: Security)").unwrap();
+        let a = parse_annotation(
+            "MCP — Military Cooperation Plan (a yearly roadmap) (GS2: IR; GS3: Security)",
+        )
+        .unwrap();
         assert_eq!(a.definition, "Military Cooperation Plan (a yearly roadmap)");
         assert_eq!(a.tags.len(), 2);
     }
 
     #[test]
     fn rejects_missing_or_malformed_tags() {
-        assert!(parse_annotation("NATO — An alliance").unwrap_err().contains("no syllabus tag"));
-        assert!(parse_annotation("NATO — An alliance (Polity)").unwrap_err().contains("GSn: Area"));
-        assert!(parse_annotation("NATO — An alliance (GS7: Polity)").unwrap_err().contains("names no paper"));
-        assert!(parse_annotation("NATO: An alliance (GS2: Polity)").unwrap_err().contains("no ` — `"));
+        assert!(parse_annotation("NATO — An alliance")
+            .unwrap_err()
+            .contains("no syllabus tag"));
+        assert!(parse_annotation("NATO — An alliance (Polity)")
+            .unwrap_err()
+            .contains("GSn: Area"));
+        assert!(parse_annotation("NATO — An alliance (GS7: Polity)")
+            .unwrap_err()
+            .contains("names no paper"));
+        assert!(parse_annotation("NATO: An alliance (GS2: Polity)")
+            .unwrap_err()
+            .contains("no ` — `"));
         assert!(parse_annotation(" — An alliance (GS2: Polity)").is_err());
-        assert!(parse_annotation("NATO — (GS2: Polity)").unwrap_err().contains("empty"));
+        assert!(parse_annotation("NATO — (GS2: Polity)")
+            .unwrap_err()
+            .contains("empty"));
     }
 }

@@ -3,7 +3,9 @@
 
 use crate::annotation::{parse_annotation, Annotation};
 use crate::html::{Element, Node};
-use explainer_core::model::{plain_text, Block, DocKind, Inline, Occurrence, OccurrenceId, TermId, TermRef};
+use explainer_core::model::{
+    plain_text, Block, DocKind, Inline, Occurrence, OccurrenceId, TermId, TermRef,
+};
 use explainer_core::text::{fold, is_word_char, Folded};
 use std::collections::HashMap;
 
@@ -13,7 +15,11 @@ pub enum TermTarget {
     /// `data-term="id"`.
     Id { id: String, at: usize },
     /// `data-definition="Term — definition (GSn: Area)"`; `text` is what the span shows.
-    Annotated { annotation: Annotation, text: String, at: usize },
+    Annotated {
+        annotation: Annotation,
+        text: String,
+        at: usize,
+    },
 }
 
 /// Inline content before linking.
@@ -23,15 +29,30 @@ pub enum Seg {
     NoLink(Vec<Seg>),
     Strong(Vec<Seg>),
     Emphasis(Vec<Seg>),
-    Term { target: TermTarget, content: Vec<Seg> },
+    Term {
+        target: TermTarget,
+        content: Vec<Seg>,
+    },
 }
 
 /// A block before linking.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SegBlock {
-    Heading { level: u8, content: Vec<Seg>, at: usize },
-    Paragraph { lead: bool, content: Vec<Seg>, at: usize },
-    List { ordered: bool, items: Vec<Vec<Seg>>, at: usize },
+    Heading {
+        level: u8,
+        content: Vec<Seg>,
+        at: usize,
+    },
+    Paragraph {
+        lead: bool,
+        content: Vec<Seg>,
+        at: usize,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Seg>>,
+        at: usize,
+    },
 }
 
 pub type Error = (usize, String);
@@ -63,7 +84,10 @@ pub fn sanitise(nodes: &[Node]) -> (Vec<SegBlock>, Vec<Error>) {
 fn check_attrs(el: &Element, allowed: &[&str], errors: &mut Vec<Error>) {
     for a in &el.attrs {
         if !allowed.contains(&a.name.as_str()) {
-            errors.push((a.at, format!("attribute `{}` is not allowed on <{}>", a.name, el.name)));
+            errors.push((
+                a.at,
+                format!("attribute `{}` is not allowed on <{}>", a.name, el.name),
+            ));
         }
     }
 }
@@ -72,13 +96,20 @@ fn block(el: &Element, errors: &mut Vec<Error>) -> Option<SegBlock> {
     let at = el.at;
     match el.name.as_str() {
         "h1" => {
-            errors.push((at, "<h1> is not allowed: the article title is the page heading; use <h2>–<h4>".into()));
+            errors.push((
+                at,
+                "<h1> is not allowed: the article title is the page heading; use <h2>–<h4>".into(),
+            ));
             None
         }
         "h2" | "h3" | "h4" => {
             check_attrs(el, &[], errors);
             let level = el.name.as_bytes()[1] - b'0';
-            Some(SegBlock::Heading { level, content: trimmed(inlines(&el.children, false, errors)), at })
+            Some(SegBlock::Heading {
+                level,
+                content: trimmed(inlines(&el.children, false, errors)),
+                at,
+            })
         }
         "p" => {
             check_attrs(el, &["class"], errors);
@@ -86,11 +117,21 @@ fn block(el: &Element, errors: &mut Vec<Error>) -> Option<SegBlock> {
                 None => false,
                 Some(a) if a.value == "standfirst" => true,
                 Some(a) => {
-                    errors.push((a.value_at, format!("class `{}` is not allowed on <p> (only `standfirst`)", a.value)));
+                    errors.push((
+                        a.value_at,
+                        format!(
+                            "class `{}` is not allowed on <p> (only `standfirst`)",
+                            a.value
+                        ),
+                    ));
                     false
                 }
             };
-            Some(SegBlock::Paragraph { lead, content: trimmed(inlines(&el.children, false, errors)), at })
+            Some(SegBlock::Paragraph {
+                lead,
+                content: trimmed(inlines(&el.children, false, errors)),
+                at,
+            })
         }
         "ul" | "ol" => {
             check_attrs(el, &[], errors);
@@ -101,23 +142,38 @@ fn block(el: &Element, errors: &mut Vec<Error>) -> Option<SegBlock> {
                         check_attrs(li, &[], errors);
                         items.push(trimmed(inlines(&li.children, false, errors)));
                     }
-                    Node::Element(other) => {
-                        errors.push((other.at, format!("<{}> is not allowed inside <{}>: use <li>", other.name, el.name)))
-                    }
-                    Node::Text { text, at } if !text.trim().is_empty() => {
-                        errors.push((*at, format!("text directly inside <{}>: wrap it in <li>", el.name)))
-                    }
+                    Node::Element(other) => errors.push((
+                        other.at,
+                        format!(
+                            "<{}> is not allowed inside <{}>: use <li>",
+                            other.name, el.name
+                        ),
+                    )),
+                    Node::Text { text, at } if !text.trim().is_empty() => errors.push((
+                        *at,
+                        format!("text directly inside <{}>: wrap it in <li>", el.name),
+                    )),
                     Node::Text { .. } => {}
                 }
             }
-            Some(SegBlock::List { ordered: el.name == "ol", items, at })
+            Some(SegBlock::List {
+                ordered: el.name == "ol",
+                items,
+                at,
+            })
         }
         "strong" | "b" | "em" | "i" | "span" | "li" => {
-            errors.push((at, format!("<{}> must be inside a block such as <p>", el.name)));
+            errors.push((
+                at,
+                format!("<{}> must be inside a block such as <p>", el.name),
+            ));
             None
         }
         other => {
-            errors.push((at, format!("tag <{other}> is not allowed (allowed: {ALLOWED})")));
+            errors.push((
+                at,
+                format!("tag <{other}> is not allowed (allowed: {ALLOWED})"),
+            ));
             None
         }
     }
@@ -176,22 +232,30 @@ fn inlines(nodes: &[Node], in_term: bool, errors: &mut Vec<Error>) -> Vec<Seg> {
 
 fn span(el: &Element, in_term: bool, errors: &mut Vec<Error>) -> Option<Seg> {
     check_attrs(el, &["class", "data-definition", "data-term"], errors);
+    // A rejected span keeps its text, so one problem is one error (not also "empty article").
+    let keep_text =
+        |errors: &mut Vec<Error>| Some(Seg::NoLink(inlines(&el.children, true, errors)));
     let Some(class) = el.attr("class") else {
-        errors.push((el.at, "<span> needs class=\"key-term\" or class=\"no-link\"".into()));
-        return None;
+        errors.push((
+            el.at,
+            "<span> needs class=\"key-term\" or class=\"no-link\"".into(),
+        ));
+        return keep_text(errors);
     };
     match class.value.as_str() {
         "no-link" => {
             for a in el.attrs.iter().filter(|a| a.name.starts_with("data-")) {
-                errors.push((a.at, format!("attribute `{}` is only allowed on key-term spans", a.name)));
+                errors.push((
+                    a.at,
+                    format!("attribute `{}` is only allowed on key-term spans", a.name),
+                ));
             }
             Some(Seg::NoLink(inlines(&el.children, in_term, errors)))
         }
         "key-term" => {
             if in_term {
                 errors.push((el.at, "a key term cannot be inside another key term".into()));
-                // Keep the text so the outer term is not also reported as empty.
-                return Some(Seg::NoLink(inlines(&el.children, true, errors)));
+                return keep_text(errors);
             }
             let content = inlines(&el.children, true, errors);
             let text = collapse_ws(&plain_segs(&content)).trim().to_string();
@@ -201,27 +265,40 @@ fn span(el: &Element, in_term: bool, errors: &mut Vec<Error>) -> Option<Seg> {
             }
             let target = match (el.attr("data-term"), el.attr("data-definition")) {
                 (Some(_), Some(d)) => {
-                    errors.push((d.at, "use either data-term or data-definition on a key term, not both".into()));
-                    return None;
+                    errors.push((
+                        d.at,
+                        "use either data-term or data-definition on a key term, not both".into(),
+                    ));
+                    return Some(Seg::NoLink(content));
                 }
-                (Some(t), None) => TermTarget::Id { id: t.value.trim().to_string(), at: t.value_at },
+                (Some(t), None) => TermTarget::Id {
+                    id: t.value.trim().to_string(),
+                    at: t.value_at,
+                },
                 (None, Some(d)) => match parse_annotation(&d.value) {
-                    Ok(annotation) => TermTarget::Annotated { annotation, text, at: d.value_at },
+                    Ok(annotation) => TermTarget::Annotated {
+                        annotation,
+                        text,
+                        at: d.value_at,
+                    },
                     Err(msg) => {
                         errors.push((d.value_at, msg));
-                        return None;
+                        return Some(Seg::NoLink(content));
                     }
                 },
                 (None, None) => {
                     errors.push((el.at, "key-term span needs data-definition=\"Term — definition (GSn: Area)\" or data-term=\"id\"".into()));
-                    return None;
+                    return Some(Seg::NoLink(content));
                 }
             };
             Some(Seg::Term { target, content })
         }
         other => {
-            errors.push((class.value_at, format!("class `{other}` is not allowed on <span> (use key-term or no-link)")));
-            None
+            errors.push((
+                class.value_at,
+                format!("class `{other}` is not allowed on <span> (use key-term or no-link)"),
+            ));
+            keep_text(errors)
         }
     }
 }
@@ -231,7 +308,9 @@ fn plain_segs(segs: &[Seg]) -> String {
     for seg in segs {
         match seg {
             Seg::Text(t) => s.push_str(t),
-            Seg::NoLink(c) | Seg::Strong(c) | Seg::Emphasis(c) | Seg::Term { content: c, .. } => s.push_str(&plain_segs(c)),
+            Seg::NoLink(c) | Seg::Strong(c) | Seg::Emphasis(c) | Seg::Term { content: c, .. } => {
+                s.push_str(&plain_segs(c))
+            }
         }
     }
     s
@@ -241,10 +320,20 @@ fn plain_segs(segs: &[Seg]) -> String {
 fn trimmed(mut segs: Vec<Seg>) -> Vec<Seg> {
     fn edge(segs: &mut Vec<Seg>, start: bool) {
         loop {
-            let Some(seg) = (if start { segs.first_mut() } else { segs.last_mut() }) else { return };
+            let Some(seg) = (if start {
+                segs.first_mut()
+            } else {
+                segs.last_mut()
+            }) else {
+                return;
+            };
             match seg {
                 Seg::Text(t) => {
-                    *t = if start { t.trim_start().to_string() } else { t.trim_end().to_string() };
+                    *t = if start {
+                        t.trim_start().to_string()
+                    } else {
+                        t.trim_end().to_string()
+                    };
                     if t.is_empty() {
                         if start {
                             segs.remove(0);
@@ -254,7 +343,10 @@ fn trimmed(mut segs: Vec<Seg>) -> Vec<Seg> {
                         continue;
                     }
                 }
-                Seg::NoLink(c) | Seg::Strong(c) | Seg::Emphasis(c) | Seg::Term { content: c, .. } => edge(c, start),
+                Seg::NoLink(c)
+                | Seg::Strong(c)
+                | Seg::Emphasis(c)
+                | Seg::Term { content: c, .. } => edge(c, start),
             }
             return;
         }
@@ -325,7 +417,8 @@ impl Linker {
             if is_word_char(c) && !prev_word {
                 if let Some(cands) = self.by_first_word.get(first_word(&t[i..])) {
                     let hit = cands.iter().find(|(pat, _)| {
-                        t[i..].starts_with(pat.as_str()) && !t[i + pat.len()..].chars().next().is_some_and(is_word_char)
+                        t[i..].starts_with(pat.as_str())
+                            && !t[i + pat.len()..].chars().next().is_some_and(is_word_char)
                     });
                     if let Some((pat, idx)) = hit {
                         out.push((f.original_range(i, i + pat.len()), *idx));
@@ -363,11 +456,22 @@ impl<'a> Emitter<'a> {
         resolve: &'a dyn Fn(&TermTarget) -> Option<usize>,
         autolink: bool,
     ) -> Self {
-        Self { doc, linker, ids, resolve, autolink, next: 0, occurrences: Vec::new() }
+        Self {
+            doc,
+            linker,
+            ids,
+            resolve,
+            autolink,
+            next: 0,
+            occurrences: Vec::new(),
+        }
     }
 
     fn occurrence(&mut self) -> OccurrenceId {
-        let id = OccurrenceId { doc: self.doc, index: self.next };
+        let id = OccurrenceId {
+            doc: self.doc,
+            index: self.next,
+        };
         self.next += 1;
         id
     }
@@ -375,11 +479,18 @@ impl<'a> Emitter<'a> {
     pub fn block(&mut self, b: &SegBlock) -> Block {
         let start = self.occurrences.len();
         let block = match b {
-            SegBlock::Heading { level, content, .. } => Block::Heading { level: *level, content: self.inlines(content, true) },
-            SegBlock::Paragraph { lead, content, .. } => Block::Paragraph { lead: *lead, content: self.inlines(content, true) },
-            SegBlock::List { ordered, items, .. } => {
-                Block::List { ordered: *ordered, items: items.iter().map(|i| self.inlines(i, true)).collect() }
-            }
+            SegBlock::Heading { level, content, .. } => Block::Heading {
+                level: *level,
+                content: self.inlines(content, true),
+            },
+            SegBlock::Paragraph { lead, content, .. } => Block::Paragraph {
+                lead: *lead,
+                content: self.inlines(content, true),
+            },
+            SegBlock::List { ordered, items, .. } => Block::List {
+                ordered: *ordered,
+                items: items.iter().map(|i| self.inlines(i, true)).collect(),
+            },
         };
         self.snippets(&block, start);
         block
@@ -430,7 +541,11 @@ impl<'a> Emitter<'a> {
                             let occurrence = self.occurrence();
                             self.occurrences.push((idx, placeholder(occurrence)));
                             let content = self.inlines(content, false);
-                            out.push(Inline::Term(TermRef { term: self.ids[idx].clone(), occurrence, content }));
+                            out.push(Inline::Term(TermRef {
+                                term: self.ids[idx].clone(),
+                                occurrence,
+                                content,
+                            }));
                         }
                         None => out.extend(self.inlines(content, false)),
                     }
@@ -444,7 +559,11 @@ impl<'a> Emitter<'a> {
     fn snippets(&mut self, block: &Block, start: usize) {
         let mut spans: Vec<(OccurrenceId, usize, usize)> = Vec::new();
         let mut text = String::new();
-        fn walk(content: &[Inline], text: &mut String, spans: &mut Vec<(OccurrenceId, usize, usize)>) {
+        fn walk(
+            content: &[Inline],
+            text: &mut String,
+            spans: &mut Vec<(OccurrenceId, usize, usize)>,
+        ) {
             for i in content {
                 match i {
                     Inline::Text(t) => text.push_str(t),
@@ -458,7 +577,9 @@ impl<'a> Emitter<'a> {
             }
         }
         match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => walk(content, &mut text, &mut spans),
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                walk(content, &mut text, &mut spans)
+            }
             Block::List { items, .. } => {
                 for item in items {
                     walk(item, &mut text, &mut spans);
@@ -467,7 +588,10 @@ impl<'a> Emitter<'a> {
             }
         }
         for (occ, a, b) in spans {
-            if let Some((_, o)) = self.occurrences[start..].iter_mut().find(|(_, o)| o.id == occ) {
+            if let Some((_, o)) = self.occurrences[start..]
+                .iter_mut()
+                .find(|(_, o)| o.id == occ)
+            {
                 o.before = context_before(&text[..a]);
                 o.matched = text[a..b].to_string();
                 o.after = context_after(&text[b..]);
@@ -477,7 +601,12 @@ impl<'a> Emitter<'a> {
 }
 
 fn placeholder(id: OccurrenceId) -> Occurrence {
-    Occurrence { id, before: String::new(), matched: String::new(), after: String::new() }
+    Occurrence {
+        id,
+        before: String::new(),
+        matched: String::new(),
+        after: String::new(),
+    }
 }
 
 const CONTEXT_CHARS: usize = 60;
@@ -523,19 +652,39 @@ mod tests {
     use crate::html::parse;
 
     fn linker(names: &[&[&str]]) -> Linker {
-        Linker::new(&names.iter().map(|n| n.iter().map(|s| s.to_string()).collect()).collect::<Vec<_>>())
+        Linker::new(
+            &names
+                .iter()
+                .map(|n| n.iter().map(|s| s.to_string()).collect())
+                .collect::<Vec<_>>(),
+        )
     }
 
     fn matched<'a>(l: &Linker, s: &'a str) -> Vec<(&'a str, usize)> {
-        l.find(s).into_iter().map(|((a, b), i)| (&s[a..b], i)).collect()
+        l.find(s)
+            .into_iter()
+            .map(|((a, b), i)| (&s[a..b], i))
+            .collect()
     }
 
     #[test]
     fn links_whole_words_case_insensitively_longest_first() {
-        let l = linker(&[&["Defence Minister"], &["Italian Defence Minister"], &["Italy", "Rome"], &["NATO"]]);
+        let l = linker(&[
+            &["Defence Minister"],
+            &["Italian Defence Minister"],
+            &["Italy", "Rome"],
+            &["NATO"],
+        ]);
         assert_eq!(
-            matched(&l, "The italian defence minister met the Defence Minister in ROME."),
-            [("italian defence minister", 1), ("Defence Minister", 0), ("ROME", 2)]
+            matched(
+                &l,
+                "The italian defence minister met the Defence Minister in ROME."
+            ),
+            [
+                ("italian defence minister", 1),
+                ("Defence Minister", 0),
+                ("ROME", 2)
+            ]
         );
         // Word boundaries: no match inside other words.
         assert!(matched(&l, "Romeo, Italyx and NATOs").is_empty());
@@ -545,10 +694,16 @@ mod tests {
     #[test]
     fn hyphen_variants_and_accents_match() {
         let l = linker(&[&["co-production"], &["Défense"]]);
-        assert_eq!(matched(&l, "joint co\u{2011}production and defense"), [("co\u{2011}production", 0), ("defense", 1)]);
+        assert_eq!(
+            matched(&l, "joint co\u{2011}production and defense"),
+            [("co\u{2011}production", 0), ("defense", 1)]
+        );
         // A hyphenated compound still has a boundary after the term…
         let l = linker(&[&["Pakistan"]]);
-        assert_eq!(matched(&l, "Pakistan\u{2011}linked networks"), [("Pakistan", 0)]);
+        assert_eq!(
+            matched(&l, "Pakistan\u{2011}linked networks"),
+            [("Pakistan", 0)]
+        );
         // …but a space does not match a hyphen unless listed as an alias.
         let l = linker(&[&["end use"]]);
         assert!(matched(&l, "end-use monitoring").is_empty());
@@ -570,14 +725,26 @@ mod tests {
 
     #[test]
     fn sanitise_normalises_whitespace_and_heading_levels() {
-        let (nodes, _) = parse("<h3>  Over\n view </h3>\n<p>\n  A <strong>b</strong>\n c  \n</p><h4>Sub</h4>");
+        let (nodes, _) =
+            parse("<h3>  Over\n view </h3>\n<p>\n  A <strong>b</strong>\n c  \n</p><h4>Sub</h4>");
         let (blocks, errors) = sanitise(&nodes);
         assert!(errors.is_empty());
-        assert_eq!(blocks[0], SegBlock::Heading { level: 2, content: vec![Seg::Text("Over view".into())], at: 0 });
+        assert_eq!(
+            blocks[0],
+            SegBlock::Heading {
+                level: 2,
+                content: vec![Seg::Text("Over view".into())],
+                at: 0
+            }
+        );
         match &blocks[1] {
             SegBlock::Paragraph { content, .. } => assert_eq!(
                 content,
-                &vec![Seg::Text("A ".into()), Seg::Strong(vec![Seg::Text("b".into())]), Seg::Text(" c".into())]
+                &vec![
+                    Seg::Text("A ".into()),
+                    Seg::Strong(vec![Seg::Text("b".into())]),
+                    Seg::Text(" c".into())
+                ]
             ),
             other => panic!("{other:?}"),
         }
@@ -613,19 +780,34 @@ mod tests {
         };
         let mut e = Emitter::new(DocKind::Full, &l, &ids, &resolve, true);
         let b = e.block(&blocks[0]);
-        let Block::Paragraph { content, .. } = b else { panic!() };
+        let Block::Paragraph { content, .. } = b else {
+            panic!()
+        };
         let terms: Vec<(String, u32, String)> = content
             .iter()
             .flat_map(|i| match i {
                 Inline::Term(t) => vec![t.clone()],
-                Inline::Emphasis(c) => c.iter().filter_map(|i| if let Inline::Term(t) = i { Some(t.clone()) } else { None }).collect(),
+                Inline::Emphasis(c) => c
+                    .iter()
+                    .filter_map(|i| {
+                        if let Inline::Term(t) = i {
+                            Some(t.clone())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
                 _ => vec![],
             })
             .map(|t| (t.term.0, t.occurrence.index, plain_text(&t.content)))
             .collect();
         assert_eq!(
             terms,
-            [("italy".into(), 0, "Italy".into()), ("rome".into(), 1, "Rome, Italy".into()), ("italy".into(), 2, "Italy".into())]
+            [
+                ("italy".into(), 0, "Italy".into()),
+                ("rome".into(), 1, "Rome, Italy".into()),
+                ("italy".into(), 2, "Italy".into())
+            ]
         );
         assert_eq!(e.occurrences.len(), 3);
         assert_eq!(e.occurrences[1].1.before, "Italy and Italy and ");

@@ -40,7 +40,13 @@ struct Open {
 
 /// Parses `src` into a forest of nodes. Errors do not stop parsing, so every problem is reported once.
 pub fn parse(src: &str) -> (Vec<Node>, Vec<ParseError>) {
-    let mut p = Parser { src, pos: 0, errors: Vec::new(), stack: Vec::new(), roots: Vec::new() };
+    let mut p = Parser {
+        src,
+        pos: 0,
+        errors: Vec::new(),
+        stack: Vec::new(),
+        roots: Vec::new(),
+    };
     p.run();
     (p.roots, p.errors)
 }
@@ -95,9 +101,15 @@ impl<'a> Parser<'a> {
                 self.start_tag();
             } else if rest.starts_with('<') {
                 let at = self.pos;
-                self.err(at, "malformed HTML: stray `<` (write `&lt;` for a literal less-than sign)");
+                self.err(
+                    at,
+                    "malformed HTML: stray `<` (write `&lt;` for a literal less-than sign)",
+                );
                 self.pos += 1;
-                self.push_node(Node::Text { text: "<".into(), at });
+                self.push_node(Node::Text {
+                    text: "<".into(),
+                    at,
+                });
             } else {
                 let end = rest.find('<').map_or(self.src.len(), |i| self.pos + i);
                 let at = self.pos;
@@ -108,7 +120,10 @@ impl<'a> Parser<'a> {
         }
         while let Some(open) = self.stack.pop() {
             let el = open.el;
-            self.err(el.at, format!("malformed HTML: <{}> is never closed", el.name));
+            self.err(
+                el.at,
+                format!("malformed HTML: <{}> is never closed", el.name),
+            );
             self.push_node(Node::Element(el));
         }
     }
@@ -133,7 +148,10 @@ impl<'a> Parser<'a> {
         if self.rest().starts_with('>') {
             self.pos += 1;
         } else {
-            self.err(at, format!("malformed HTML: end tag </{name}> is not closed with `>`"));
+            self.err(
+                at,
+                format!("malformed HTML: end tag </{name}> is not closed with `>`"),
+            );
             self.pos += self.rest().find('>').map_or(self.rest().len(), |i| i + 1);
         }
         if name.is_empty() {
@@ -146,14 +164,20 @@ impl<'a> Parser<'a> {
                     let unclosed = self.stack.pop().expect("len checked").el;
                     self.err(
                         unclosed.at,
-                        format!("malformed HTML: <{}> is never closed (</{name}> comes first)", unclosed.name),
+                        format!(
+                            "malformed HTML: <{}> is never closed (</{name}> comes first)",
+                            unclosed.name
+                        ),
                     );
                     self.push_node(Node::Element(unclosed));
                 }
                 let el = self.stack.pop().expect("index found").el;
                 self.push_node(Node::Element(el));
             }
-            None => self.err(at, format!("malformed HTML: </{name}> has no matching <{name}>")),
+            None => self.err(
+                at,
+                format!("malformed HTML: </{name}> has no matching <{name}>"),
+            ),
         }
     }
 
@@ -167,7 +191,10 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             let rest = self.rest();
             if rest.is_empty() {
-                self.err(at, format!("malformed HTML: <{name}> tag is not closed with `>`"));
+                self.err(
+                    at,
+                    format!("malformed HTML: <{name}> tag is not closed with `>`"),
+                );
                 return;
             }
             if rest.starts_with('>') {
@@ -182,7 +209,10 @@ impl<'a> Parser<'a> {
             let attr_at = self.pos;
             if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
                 let c = rest.chars().next().unwrap_or(' ');
-                self.err(attr_at, format!("malformed HTML: unexpected `{c}` in <{name}> tag"));
+                self.err(
+                    attr_at,
+                    format!("malformed HTML: unexpected `{c}` in <{name}> tag"),
+                );
                 self.pos += c.len_utf8();
                 continue;
             }
@@ -196,13 +226,43 @@ impl<'a> Parser<'a> {
                 (String::new(), self.pos)
             };
             if attrs.iter().any(|a| a.name == attr_name) {
-                self.err(attr_at, format!("malformed HTML: attribute `{attr_name}` appears twice on <{name}>"));
+                self.err(
+                    attr_at,
+                    format!("malformed HTML: attribute `{attr_name}` appears twice on <{name}>"),
+                );
                 continue;
             }
-            attrs.push(Attr { name: attr_name, value, at: attr_at, value_at });
+            attrs.push(Attr {
+                name: attr_name,
+                value,
+                at: attr_at,
+                value_at,
+            });
         }
-        let el = Element { name, attrs, children: Vec::new(), at };
-        if self_closing {
+        // Void elements never have an end tag; treating them as open would report a bogus "never closed".
+        let void = matches!(
+            name.as_str(),
+            "area"
+                | "base"
+                | "br"
+                | "col"
+                | "embed"
+                | "hr"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "source"
+                | "track"
+                | "wbr"
+        );
+        let el = Element {
+            name,
+            attrs,
+            children: Vec::new(),
+            at,
+        };
+        if self_closing || void {
             self.push_node(Node::Element(el));
         } else {
             self.stack.push(Open { el });
@@ -221,7 +281,10 @@ impl<'a> Parser<'a> {
                         (v, start)
                     }
                     None => {
-                        self.err(self.pos, format!("malformed HTML: attribute value in <{tag}> is never closed"));
+                        self.err(
+                            self.pos,
+                            format!("malformed HTML: attribute value in <{tag}> is never closed"),
+                        );
                         self.pos = self.src.len();
                         (String::new(), start)
                     }
@@ -229,10 +292,15 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 let start = self.pos;
-                let len = rest.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(rest.len());
+                let len = rest
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(rest.len());
                 let raw = &rest[..len];
                 if raw.is_empty() || raw.contains(['"', '\'', '<', '=', '`']) {
-                    self.err(start, format!("malformed HTML: bad unquoted attribute value in <{tag}>"));
+                    self.err(
+                        start,
+                        format!("malformed HTML: bad unquoted attribute value in <{tag}>"),
+                    );
                 }
                 let v = self.decode(start, start + len);
                 self.pos += len;
@@ -246,17 +314,27 @@ impl<'a> Parser<'a> {
         let raw = &self.src[start..end];
         let mut out = String::with_capacity(raw.len());
         let mut i = 0;
-        while let Some(off) = raw[i..].find(|c: char| c == '&' || (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))) {
+        while let Some(off) = raw[i..]
+            .find(|c: char| c == '&' || (c.is_control() && !matches!(c, '\n' | '\t' | '\r')))
+        {
             let at = i + off;
             out.push_str(&raw[i..at]);
             let c = raw[at..].chars().next().expect("found a char");
             if c != '&' {
-                self.err(start + at, format!("control character U+{:04X} is not allowed in content", c as u32));
+                self.err(
+                    start + at,
+                    format!(
+                        "control character U+{:04X} is not allowed in content",
+                        c as u32
+                    ),
+                );
                 i = at + c.len_utf8();
                 continue;
             }
             let after = &raw[at + 1..];
-            let name_len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).unwrap_or(after.len());
+            let name_len = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .unwrap_or(after.len());
             if name_len == 0 || !after[name_len..].starts_with(';') {
                 // A bare ampersand ("Defence & Security") is just text.
                 out.push('&');
@@ -284,11 +362,13 @@ fn decode_entity(name: &str) -> Result<char, String> {
             None => num.parse::<u32>().ok(),
         };
         return match code.and_then(char::from_u32) {
-            Some(c) if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\t')) => {
-                Err(format!("character reference `&{name};` encodes a control character"))
-            }
+            Some(c) if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\t')) => Err(format!(
+                "character reference `&{name};` encodes a control character"
+            )),
             Some(c) => Ok(c),
-            None => Err(format!("character reference `&{name};` is not a valid character")),
+            None => Err(format!(
+                "character reference `&{name};` is not a valid character"
+            )),
         };
     }
     let c = match name {
@@ -325,14 +405,25 @@ mod tests {
 
     #[test]
     fn parses_nested_elements_attributes_and_entities() {
-        let (nodes, errors) = parse(r#"<p>A &amp; B <span class="key-term" data-definition='X — y (GS2: Polity)'>x</span>&#x2014;</p>"#);
+        let (nodes, errors) = parse(
+            r#"<p>A &amp; B <span class="key-term" data-definition='X — y (GS2: Polity)'>x</span>&#x2014;</p>"#,
+        );
         assert!(errors.is_empty(), "{errors:?}");
         let p = el(&nodes[0]);
         assert_eq!(p.name, "p");
-        assert_eq!(p.children[0], Node::Text { text: "A & B ".into(), at: 3 });
+        assert_eq!(
+            p.children[0],
+            Node::Text {
+                text: "A & B ".into(),
+                at: 3
+            }
+        );
         let span = el(&p.children[1]);
         assert_eq!(span.attr("class").unwrap().value, "key-term");
-        assert_eq!(span.attr("data-definition").unwrap().value, "X — y (GS2: Polity)");
+        assert_eq!(
+            span.attr("data-definition").unwrap().value,
+            "X — y (GS2: Polity)"
+        );
         assert!(matches!(&p.children[2], Node::Text { text, .. } if text == "—"));
     }
 
@@ -348,12 +439,21 @@ mod tests {
     #[test]
     fn reports_unclosed_mismatched_and_stray_tags() {
         let (_, errors) = parse("<p>one <strong>two</p>");
-        assert_eq!(errors, vec![(7, "malformed HTML: <strong> is never closed (</p> comes first)".to_string())]);
+        assert_eq!(
+            errors,
+            vec![(
+                7,
+                "malformed HTML: <strong> is never closed (</p> comes first)".to_string()
+            )]
+        );
         let (_, errors) = parse("<p>one</p></em>");
         assert_eq!(errors[0].0, 10);
         assert!(errors[0].1.contains("</em> has no matching"));
         let (_, errors) = parse("<p>x");
-        assert_eq!(errors, vec![(0, "malformed HTML: <p> is never closed".to_string())]);
+        assert_eq!(
+            errors,
+            vec![(0, "malformed HTML: <p> is never closed".to_string())]
+        );
         let (_, errors) = parse("<p>1 < 2</p>");
         assert!(errors[0].1.contains("stray `<`"));
         let (_, errors) = parse("<p class=\"x>hi</p>");
@@ -368,7 +468,21 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["<", "</", "<a", "<a b", "<a b=", "<a b='", "&", "&#", "&#x;", "</>", "<a/><b / >", "<p>é&#233;</p>", "<😀>"] {
+        for s in [
+            "<",
+            "</",
+            "<a",
+            "<a b",
+            "<a b=",
+            "<a b='",
+            "&",
+            "&#",
+            "&#x;",
+            "</>",
+            "<a/><b / >",
+            "<p>é&#233;</p>",
+            "<😀>",
+        ] {
             let _ = parse(s);
         }
     }

@@ -91,19 +91,30 @@ fn read(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
                     file: path.into(),
                     line: 1,
                     col: 1,
-                    message: format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                    message: format!(
+                        "file is not valid UTF-8 (byte {})",
+                        e.utf8_error().valid_up_to()
+                    ),
                 });
                 None
             }
         },
         Err(e) => {
-            errors.push(Diagnostic { file: path.into(), line: 1, col: 1, message: format!("cannot read file: {e}") });
+            errors.push(Diagnostic {
+                file: path.into(),
+                line: 1,
+                col: 1,
+                message: format!("cannot read file: {e}"),
+            });
             None
         }
     }
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<T> {
+fn parse_toml<T: for<'de> Deserialize<'de>>(
+    src: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<T> {
     match toml::from_str::<T>(src.text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -119,9 +130,17 @@ pub fn compile_dir(content_dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut dirs: Vec<PathBuf> = match fs::read_dir(content_dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("article.toml").is_file()).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("article.toml").is_file())
+            .collect(),
         Err(e) => {
-            return Err(vec![Diagnostic { file: content_dir.into(), line: 1, col: 1, message: format!("cannot read content directory: {e}") }])
+            return Err(vec![Diagnostic {
+                file: content_dir.into(),
+                line: 1,
+                col: 1,
+                message: format!("cannot read content directory: {e}"),
+            }])
         }
     };
     dirs.sort();
@@ -157,7 +176,11 @@ pub fn compile_dir(content_dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
             })
             .collect(),
     };
-    Ok(Compiled { index, articles, warnings })
+    Ok(Compiled {
+        index,
+        articles,
+        warnings,
+    })
 }
 
 struct EntryDraft {
@@ -171,9 +194,17 @@ struct EntryDraft {
 }
 
 /// Compiles one article directory; problems go to `errors`.
-pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut Vec<Diagnostic>) -> Option<Article> {
+pub fn compile_article(
+    dir: &Path,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<Article> {
     let before = errors.len();
-    let slug_str = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let slug_str = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     let meta_path = dir.join("article.toml");
     let meta_text = read(&meta_path, errors)?;
     let meta_src = SourceFile::new(&meta_path, &meta_text);
@@ -184,9 +215,19 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
 
     let date = IsoDate::parse(meta.date.get_ref());
     if date.is_none() {
-        errors.push(meta_src.error(meta.date.span().start, format!("bad date `{}`: use a real calendar date as YYYY-MM-DD", meta.date.get_ref())));
+        errors.push(meta_src.error(
+            meta.date.span().start,
+            format!(
+                "bad date `{}`: use a real calendar date as YYYY-MM-DD",
+                meta.date.get_ref()
+            ),
+        ));
     }
-    for (field, v) in [("title", &meta.title), ("summary", &meta.summary), ("source.name", &meta.source.name)] {
+    for (field, v) in [
+        ("title", &meta.title),
+        ("summary", &meta.summary),
+        ("source.name", &meta.source.name),
+    ] {
         if v.get_ref().trim().is_empty() {
             errors.push(meta_src.error(v.span().start, format!("`{field}` is empty")));
         }
@@ -198,15 +239,25 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     }
     let mut papers = Vec::new();
     for p in &meta.papers {
-        match SyllabusPaper::ALL.into_iter().find(|x| x.to_string() == *p.get_ref()) {
+        match SyllabusPaper::ALL
+            .into_iter()
+            .find(|x| x.to_string() == *p.get_ref())
+        {
             Some(x) => papers.push(x),
-            None => errors.push(meta_src.error(p.span().start, format!("unknown paper `{}`: use GS1, GS2, GS3 or GS4", p.get_ref()))),
+            None => errors.push(meta_src.error(
+                p.span().start,
+                format!("unknown paper `{}`: use GS1, GS2, GS3 or GS4", p.get_ref()),
+            )),
         }
     }
 
     // Glossary file (optional: a brief's annotations alone can make a glossary).
     let gloss_path = dir.join("glossary.toml");
-    let gloss_text = if gloss_path.exists() { read(&gloss_path, errors) } else { Some(String::new()) };
+    let gloss_text = if gloss_path.exists() {
+        read(&gloss_path, errors)
+    } else {
+        Some(String::new())
+    };
     let gloss_text = gloss_text.unwrap_or_default();
     let gloss_src = SourceFile::new(&gloss_path, &gloss_text);
     let gloss: GlossaryFile = parse_toml(&gloss_src, errors).unwrap_or_default();
@@ -221,7 +272,13 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
         let id = match &t.id {
             Some(id) => {
                 if !is_valid_id(id.get_ref()) {
-                    errors.push(gloss_src.error(id.span().start, format!("term id `{}` is not valid: use lowercase letters, digits and `-`", id.get_ref())));
+                    errors.push(gloss_src.error(
+                        id.span().start,
+                        format!(
+                            "term id `{}` is not valid: use lowercase letters, digits and `-`",
+                            id.get_ref()
+                        ),
+                    ));
                 }
                 id.get_ref().clone()
             }
@@ -232,23 +289,38 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
         for tag in &t.tags {
             match parse_tag(tag.get_ref()) {
                 Ok(tg) => tags.push(tg),
-                Err(e) => errors.push(gloss_src.error(tag.span().start, format!("term `{id}`: {e}"))),
+                Err(e) => {
+                    errors.push(gloss_src.error(tag.span().start, format!("term `{id}`: {e}")))
+                }
             }
         }
         if t.tags.is_empty() {
-            errors.push(gloss_src.error(at, format!("term `{id}` has no syllabus tag: add tags = [\"GSn: Area\"]")));
+            errors.push(gloss_src.error(
+                at,
+                format!("term `{id}` has no syllabus tag: add tags = [\"GSn: Area\"]"),
+            ));
         }
         if let Some(d) = &t.definition {
             if d.get_ref().trim().is_empty() {
-                errors.push(gloss_src.error(d.span().start, format!("term `{id}` has an empty definition")));
+                errors.push(gloss_src.error(
+                    d.span().start,
+                    format!("term `{id}` has an empty definition"),
+                ));
             }
         }
         drafts.push(EntryDraft {
             id: TermId(id),
             id_at: Some((gloss_path.clone(), at)),
             term: name,
-            aliases: t.aliases.iter().map(|a| a.get_ref().trim().to_string()).collect(),
-            definition: t.definition.as_ref().map(|d| d.get_ref().trim().to_string()),
+            aliases: t
+                .aliases
+                .iter()
+                .map(|a| a.get_ref().trim().to_string())
+                .collect(),
+            definition: t
+                .definition
+                .as_ref()
+                .map(|d| d.get_ref().trim().to_string()),
             tags,
             see_also: t.see_also.clone(),
         });
@@ -267,24 +339,44 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     for (kind, df) in [(DocKind::Brief, &meta.brief), (DocKind::Full, &meta.full)] {
         let file = df.file.get_ref();
         if file.contains("..") || file.starts_with('/') {
-            errors.push(meta_src.error(df.file.span().start, "document file must be a plain name inside the article directory"));
+            errors.push(meta_src.error(
+                df.file.span().start,
+                "document file must be a plain name inside the article directory",
+            ));
             continue;
         }
         let path = dir.join(file);
-        let Some(text) = read(&path, errors) else { continue };
+        let Some(text) = read(&path, errors) else {
+            continue;
+        };
         let (nodes, perrs) = html::parse(&text);
         let src = SourceFile::new(&path, &text);
         errors.extend(perrs.into_iter().map(|(at, m)| src.error(at, m)));
         let (blocks, serrs) = sanitise(&nodes);
         errors.extend(serrs.into_iter().map(|(at, m)| src.error(at, m)));
         let has_text = blocks.iter().any(|b| match b {
-            SegBlock::Heading { content, .. } | SegBlock::Paragraph { content, .. } => !content.is_empty(),
+            SegBlock::Heading { content, .. } | SegBlock::Paragraph { content, .. } => {
+                !content.is_empty()
+            }
             SegBlock::List { items, .. } => items.iter().any(|i| !i.is_empty()),
         });
         if !has_text {
-            errors.push(src.error(0, format!("{} is empty: an article needs text", kind.label().to_lowercase())));
+            errors.push(src.error(
+                0,
+                format!(
+                    "{} is empty: an article needs text",
+                    kind.label().to_lowercase()
+                ),
+            ));
         }
-        docs.push(Doc { kind, title: df.title.get_ref().trim().to_string(), autolink: df.autolink, path, text, blocks });
+        docs.push(Doc {
+            kind,
+            title: df.title.get_ref().trim().to_string(),
+            autolink: df.autolink,
+            path,
+            text,
+            blocks,
+        });
     }
 
     // Brief annotations name terms; match them to the glossary by name or alias, or add them.
@@ -295,7 +387,13 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
             let key = fold(form);
             if let Some(&j) = by_name.get(&key) {
                 if j != i {
-                    name_errors.push((i, format!("`{form}` names both `{}` and `{}`: a name or alias must be unique", drafts[j].id, d.id)));
+                    name_errors.push((
+                        i,
+                        format!(
+                            "`{form}` names both `{}` and `{}`: a name or alias must be unique",
+                            drafts[j].id, d.id
+                        ),
+                    ));
                 }
             } else {
                 by_name.insert(key, i);
@@ -310,8 +408,16 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     for doc in &docs {
         let src = SourceFile::new(&doc.path, &doc.text);
         for_each_target(&doc.blocks, &mut |t| {
-            if let TermTarget::Annotated { annotation, text, at } = t {
-                let found = by_name.get(&fold(&annotation.term)).or_else(|| by_name.get(&fold(text))).copied();
+            if let TermTarget::Annotated {
+                annotation,
+                text,
+                at,
+            } = t
+            {
+                let found = by_name
+                    .get(&fold(&annotation.term))
+                    .or_else(|| by_name.get(&fold(text)))
+                    .copied();
                 match found {
                     Some(i) => {
                         let d = &mut drafts[i];
@@ -322,7 +428,10 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
                     None => {
                         let id = slugify(&annotation.term);
                         if id.is_empty() {
-                            errors.push(src.error(*at, format!("cannot make an id from term `{}`", annotation.term)));
+                            errors.push(src.error(
+                                *at,
+                                format!("cannot make an id from term `{}`", annotation.term),
+                            ));
                             return;
                         }
                         by_name.insert(fold(&annotation.term), drafts.len());
@@ -345,10 +454,18 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     let mut id_index: HashMap<&str, usize> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
         if let Some(&j) = id_index.get(d.id.as_str()) {
-            let msg = format!("duplicate term id `{}` (first used by `{}`)", d.id, drafts[j].term);
+            let msg = format!(
+                "duplicate term id `{}` (first used by `{}`)",
+                d.id, drafts[j].term
+            );
             match &d.id_at {
                 Some((p, at)) => errors.push(SourceFile::new(p, &gloss_text).error(*at, msg)),
-                None => errors.push(Diagnostic { file: gloss_path.clone(), line: 1, col: 1, message: msg }),
+                None => errors.push(Diagnostic {
+                    file: gloss_path.clone(),
+                    line: 1,
+                    col: 1,
+                    message: msg,
+                }),
             }
         } else {
             id_index.insert(d.id.as_str(), i);
@@ -357,12 +474,25 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     for d in &drafts {
         for s in &d.see_also {
             if !id_index.contains_key(s.get_ref().as_str()) {
-                errors.push(gloss_src.error(s.span().start, format!("unknown term id `{}` in see_also of `{}`", s.get_ref(), d.id)));
+                errors.push(gloss_src.error(
+                    s.span().start,
+                    format!(
+                        "unknown term id `{}` in see_also of `{}`",
+                        s.get_ref(),
+                        d.id
+                    ),
+                ));
             }
         }
         if d.definition.is_none() {
             if let Some((p, at)) = &d.id_at {
-                errors.push(SourceFile::new(p, &gloss_text).error(*at, format!("term `{}` has no definition (in glossary.toml or a brief annotation)", d.id)));
+                errors.push(SourceFile::new(p, &gloss_text).error(
+                    *at,
+                    format!(
+                        "term `{}` has no definition (in glossary.toml or a brief annotation)",
+                        d.id
+                    ),
+                ));
             }
         }
     }
@@ -382,14 +512,24 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
 
     // Link and number.
     let ids: Vec<TermId> = drafts.iter().map(|d| d.id.clone()).collect();
-    let names: Vec<Vec<String>> = drafts.iter().map(|d| std::iter::once(d.term.clone()).chain(d.aliases.clone()).collect()).collect();
+    let names: Vec<Vec<String>> = drafts
+        .iter()
+        .map(|d| {
+            std::iter::once(d.term.clone())
+                .chain(d.aliases.clone())
+                .collect()
+        })
+        .collect();
     let linker = Linker::new(&names);
     let resolve = |t: &TermTarget| -> Option<usize> {
         match t {
             TermTarget::Id { id, .. } => id_index.get(id.as_str()).copied(),
-            TermTarget::Annotated { annotation, text, .. } => {
-                by_name.get(&fold(&annotation.term)).or_else(|| by_name.get(&fold(text))).copied()
-            }
+            TermTarget::Annotated {
+                annotation, text, ..
+            } => by_name
+                .get(&fold(&annotation.term))
+                .or_else(|| by_name.get(&fold(text)))
+                .copied(),
         }
     };
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); drafts.len()];
@@ -400,7 +540,11 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
         for (idx, o) in em.occurrences {
             occurrences[idx].push(o);
         }
-        built.push(Document { kind: doc.kind, title: doc.title.clone(), blocks });
+        built.push(Document {
+            kind: doc.kind,
+            title: doc.title.clone(),
+            blocks,
+        });
     }
     let mut glossary: Vec<GlossaryEntry> = drafts
         .into_iter()
@@ -411,7 +555,11 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
             aliases: d.aliases,
             definition: d.definition.unwrap_or_default(),
             tags: d.tags,
-            see_also: d.see_also.into_iter().map(|s| TermId(s.into_inner())).collect(),
+            see_also: d
+                .see_also
+                .into_iter()
+                .map(|s| TermId(s.into_inner()))
+                .collect(),
             occurrences,
         })
         .collect();
@@ -428,13 +576,20 @@ pub fn compile_article(dir: &Path, errors: &mut Vec<Diagnostic>, warnings: &mut 
     glossary.sort_by_key(|e| fold(&e.term));
     let mut built = built.into_iter();
     let (brief, full) = (built.next()?, built.next()?);
-    let papers: Vec<SyllabusPaper> = papers.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let papers: Vec<SyllabusPaper> = papers
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     Some(Article {
         format_version: FORMAT_VERSION,
         slug: ArticleSlug(slug_str),
         title: meta.title.into_inner().trim().to_string(),
         date: date?,
-        source: Source { name: meta.source.name.into_inner(), url: meta.source.url.map(|u| u.into_inner()) },
+        source: Source {
+            name: meta.source.name.into_inner(),
+            url: meta.source.url.map(|u| u.into_inner()),
+        },
         papers,
         summary: meta.summary.into_inner().trim().to_string(),
         brief,
@@ -448,7 +603,9 @@ fn for_each_target(blocks: &[SegBlock], f: &mut dyn FnMut(&TermTarget)) {
         for seg in s {
             match seg {
                 document::Seg::Text(_) => {}
-                document::Seg::NoLink(c) | document::Seg::Strong(c) | document::Seg::Emphasis(c) => segs(c, f),
+                document::Seg::NoLink(c)
+                | document::Seg::Strong(c)
+                | document::Seg::Emphasis(c) => segs(c, f),
                 document::Seg::Term { target, content } => {
                     f(target);
                     segs(content, f);
@@ -458,7 +615,9 @@ fn for_each_target(blocks: &[SegBlock], f: &mut dyn FnMut(&TermTarget)) {
     }
     for b in blocks {
         match b {
-            SegBlock::Heading { content, .. } | SegBlock::Paragraph { content, .. } => segs(content, f),
+            SegBlock::Heading { content, .. } | SegBlock::Paragraph { content, .. } => {
+                segs(content, f)
+            }
             SegBlock::List { items, .. } => items.iter().for_each(|i| segs(i, f)),
         }
     }
@@ -474,9 +633,15 @@ pub fn write_output(c: &Compiled, out_dir: &Path) -> std::io::Result<Vec<PathBuf
         written.push(p);
         Ok(())
     };
-    put("index.json".into(), serde_json::to_string(&c.index).map_err(std::io::Error::other)?)?;
+    put(
+        "index.json".into(),
+        serde_json::to_string(&c.index).map_err(std::io::Error::other)?,
+    )?;
     for a in &c.articles {
-        put(format!("{}.json", a.slug), serde_json::to_string(a).map_err(std::io::Error::other)?)?;
+        put(
+            format!("{}.json", a.slug),
+            serde_json::to_string(a).map_err(std::io::Error::other)?,
+        )?;
         put(format!("{}.html", a.slug), static_page::render(a))?;
     }
     put("index.html".into(), static_page::render_index(&c.index))?;

@@ -16,7 +16,10 @@ fn main() -> ExitCode {
         ["check", dir] => compile(dir, None),
         ["build", dir, out] => compile(dir, Some(PathBuf::from(out))),
         ["shells"] | ["shells", _] => {
-            let dist = args.get(1).map(PathBuf::from).or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+            let dist = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
             let Some(dist) = dist else {
                 eprintln!("shells: no dist directory given and TRUNK_STAGING_DIR is not set");
                 return ExitCode::from(2);
@@ -51,7 +54,11 @@ fn compile(dir: &str, out: Option<PathBuf>) -> ExitCode {
                     eprintln!("{}: cannot write output: {e}", out.display());
                     return ExitCode::FAILURE;
                 }
-                eprintln!("compiled {} article(s), {terms} terms → {}", c.articles.len(), out.display());
+                eprintln!(
+                    "compiled {} article(s), {terms} terms → {}",
+                    c.articles.len(),
+                    out.display()
+                );
             } else {
                 eprintln!("ok: {} article(s), {terms} terms", c.articles.len());
             }

@@ -14,7 +14,9 @@ pub const PLAIN_HREF: &str = "__PLAIN_HREF__";
 fn fill(shell: &str, title: &str, depth: usize, plain: &str) -> String {
     let up = "../".repeat(depth);
     let with_title = match (shell.find("<title>"), shell.find("</title>")) {
-        (Some(a), Some(b)) if a < b => format!("{}<title>{}{}", &shell[..a], esc(title), &shell[b..]),
+        (Some(a), Some(b)) if a < b => {
+            format!("{}<title>{}{}", &shell[..a], esc(title), &shell[b..])
+        }
         _ => shell.to_string(),
     };
     with_title.replace(PLAIN_HREF, &format!("{up}content/{plain}"))
@@ -23,21 +25,36 @@ fn fill(shell: &str, title: &str, depth: usize, plain: &str) -> String {
 /// Writes the route shells into `dist`, which must hold `index.html` and `content/*.json`.
 pub fn write_shells(dist: &Path) -> Result<usize, String> {
     let shell_path = dist.join("index.html");
-    let shell = fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let shell =
+        fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
     let read_json = |name: &str| -> Result<String, String> {
         let p = dist.join("content").join(name);
         fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
     };
-    let index: ArticleIndex = serde_json::from_str(&read_json("index.json")?).map_err(|e| e.to_string())?;
-    let mut pages: Vec<(Route, String, String)> = vec![(Route::Library, "Articles — News explainer".into(), "index.html".into())];
+    let index: ArticleIndex =
+        serde_json::from_str(&read_json("index.json")?).map_err(|e| e.to_string())?;
+    let mut pages: Vec<(Route, String, String)> = vec![(
+        Route::Library,
+        "Articles — News explainer".into(),
+        "index.html".into(),
+    )];
     for summary in &index.articles {
-        let a: Article = serde_json::from_str(&read_json(&format!("{}.json", summary.slug))?).map_err(|e| e.to_string())?;
+        let a: Article = serde_json::from_str(&read_json(&format!("{}.json", summary.slug))?)
+            .map_err(|e| e.to_string())?;
         let plain = format!("{}.html", a.slug);
         for view in View::ALL {
-            pages.push((Route::view(&a.slug, view), format!("{} — {}", view.label(), a.title), plain.clone()));
+            pages.push((
+                Route::view(&a.slug, view),
+                format!("{} — {}", view.label(), a.title),
+                plain.clone(),
+            ));
         }
         for e in &a.glossary {
-            pages.push((Route::term(&a.slug, &e.id), format!("{} — Glossary — {}", e.term, a.title), plain.clone()));
+            pages.push((
+                Route::term(&a.slug, &e.id),
+                format!("{} — Glossary — {}", e.term, a.title),
+                plain.clone(),
+            ));
         }
     }
     for (route, title, plain) in &pages {
@@ -46,7 +63,8 @@ pub fn write_shells(dist: &Path) -> Result<usize, String> {
         let dir = dist.join(&path);
         fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let file = dir.join("index.html");
-        fs::write(&file, fill(&shell, title, depth, plain)).map_err(|e| format!("{}: {e}", file.display()))?;
+        fs::write(&file, fill(&shell, title, depth, plain))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
     }
     Ok(pages.len())
 }

@@ -34,7 +34,12 @@ fn inlines(content: &[Inline], out: &mut String) {
                 out.push_str("</em>");
             }
             Inline::Term(t) => {
-                let _ = write!(out, "<a class=\"term\" id=\"{}\" href=\"#g-{}\">", t.occurrence.anchor(), esc(t.term.as_str()));
+                let _ = write!(
+                    out,
+                    "<a class=\"term\" id=\"{}\" href=\"#g-{}\">",
+                    t.occurrence.anchor(),
+                    esc(t.term.as_str())
+                );
                 inlines(&t.content, out);
                 out.push_str("</a>");
             }
@@ -96,7 +101,12 @@ pub fn render(a: &Article) -> String {
     );
     b.push_str("<nav aria-label=\"Sections\"><a href=\"#brief\">Brief</a><a href=\"#full\">Full article</a><a href=\"#glossary\">Glossary</a></nav>\n");
     for doc in [&a.brief, &a.full] {
-        let _ = writeln!(b, "<section id=\"{}\">\n<h2>{}</h2>", doc.kind.key(), esc(&doc.title));
+        let _ = writeln!(
+            b,
+            "<section id=\"{}\">\n<h2>{}</h2>",
+            doc.kind.key(),
+            esc(&doc.title)
+        );
         blocks(doc, &mut b);
         b.push_str("</section>\n");
     }
@@ -120,7 +130,13 @@ pub fn render(a: &Article) -> String {
 pub fn render_index(index: &ArticleIndex) -> String {
     let mut b = String::from("<h1>Articles</h1>\n<ul>\n");
     for a in &index.articles {
-        let _ = writeln!(b, "<li><a href=\"{}.html\">{}</a> ({})</li>", esc(a.slug.as_str()), esc(&a.title), esc(&a.date.long()));
+        let _ = writeln!(
+            b,
+            "<li><a href=\"{}.html\">{}</a> ({})</li>",
+            esc(a.slug.as_str()),
+            esc(&a.title),
+            esc(&a.date.long())
+        );
     }
     b.push_str("</ul>\n");
     page("Articles", &b)

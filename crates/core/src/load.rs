@@ -40,9 +40,12 @@ struct VersionProbe {
 }
 
 fn decode<T: DeserializeOwned>(json: &str) -> Result<T, LoadError> {
-    let probe: VersionProbe = serde_json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e)))?;
+    let probe: VersionProbe =
+        serde_json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e)))?;
     if probe.format_version != FORMAT_VERSION {
-        return Err(LoadError::Version { found: probe.format_version });
+        return Err(LoadError::Version {
+            found: probe.format_version,
+        });
     }
     serde_json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e)))
 }
@@ -65,12 +68,30 @@ mod tests {
 
     #[test]
     fn truncated_wrong_version_and_garbage_are_values_not_panics() {
-        assert!(matches!(decode_index("{\"format_version\":1,\"articles\":["), Err(LoadError::Corrupt(_))));
-        assert_eq!(decode_index("{\"format_version\":99,\"articles\":[]}"), Err(LoadError::Version { found: 99 }));
-        assert!(matches!(decode_article("<!doctype html>"), Err(LoadError::Corrupt(_))));
+        assert!(matches!(
+            decode_index("{\"format_version\":1,\"articles\":["),
+            Err(LoadError::Corrupt(_))
+        ));
+        assert_eq!(
+            decode_index("{\"format_version\":99,\"articles\":[]}"),
+            Err(LoadError::Version { found: 99 })
+        );
+        assert!(matches!(
+            decode_article("<!doctype html>"),
+            Err(LoadError::Corrupt(_))
+        ));
         assert!(matches!(decode_article(""), Err(LoadError::Corrupt(_))));
-        assert!(matches!(decode_article("{\"format_version\":1}"), Err(LoadError::Corrupt(_))));
-        assert_eq!(decode_index("{\"format_version\":1,\"articles\":[]}").unwrap().articles.len(), 0);
+        assert!(matches!(
+            decode_article("{\"format_version\":1}"),
+            Err(LoadError::Corrupt(_))
+        ));
+        assert_eq!(
+            decode_index("{\"format_version\":1,\"articles\":[]}")
+                .unwrap()
+                .articles
+                .len(),
+            0
+        );
         assert!(LoadError::Http(404).to_string().contains("not found"));
     }
 }

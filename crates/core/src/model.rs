@@ -41,7 +41,8 @@ string_id!(
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -108,7 +109,10 @@ impl OccurrenceId {
         let rest = s.strip_prefix("occ-")?;
         let (doc, index) = rest.split_once('-')?;
         let doc = DocKind::ALL.into_iter().find(|d| d.key() == doc)?;
-        Some(Self { doc, index: index.parse().ok()? })
+        Some(Self {
+            doc,
+            index: index.parse().ok()?,
+        })
     }
 }
 
@@ -129,7 +133,9 @@ impl IsoDate {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -140,16 +146,35 @@ impl IsoDate {
             2 => 28,
             _ => return None,
         };
-        (1..=len).contains(&day).then_some(Self { year: year as i32, month: month as u8, day: day as u8 })
+        (1..=len).contains(&day).then_some(Self {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     /// "30 April 2026".
     pub fn long(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
     }
 }
 
@@ -195,9 +220,18 @@ pub struct TermRef {
 #[serde(rename_all = "snake_case")]
 pub enum Block {
     /// Level 2 to 4 (the article title is the page's level 1).
-    Heading { level: u8, content: Vec<Inline> },
-    Paragraph { lead: bool, content: Vec<Inline> },
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph {
+        lead: bool,
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
 }
 
 /// One text of an article as typed nodes.
@@ -309,7 +343,10 @@ mod tests {
 
     #[test]
     fn dates_validate_calendar() {
-        assert_eq!(IsoDate::parse("2026-04-30").unwrap().long(), "30 April 2026");
+        assert_eq!(
+            IsoDate::parse("2026-04-30").unwrap().long(),
+            "30 April 2026"
+        );
         assert!(IsoDate::parse("2026-04-31").is_none());
         assert!(IsoDate::parse("2026-02-29").is_none());
         assert!(IsoDate::parse("2024-02-29").is_some());
@@ -329,14 +366,23 @@ mod tests {
         assert!(!is_valid_id("-a"));
         assert!(!is_valid_id(""));
         assert_eq!(slugify("Guido Crosetto"), "guido-crosetto");
-        assert_eq!(slugify("Military Cooperation Plan 2026–27"), "military-cooperation-plan-2026-27");
-        assert_eq!(slugify("Adani Defence & Aerospace"), "adani-defence-aerospace");
+        assert_eq!(
+            slugify("Military Cooperation Plan 2026–27"),
+            "military-cooperation-plan-2026-27"
+        );
+        assert_eq!(
+            slugify("Adani Defence & Aerospace"),
+            "adani-defence-aerospace"
+        );
         assert_eq!(slugify("Défense"), "defense");
     }
 
     #[test]
     fn occurrence_anchor_round_trip() {
-        let o = OccurrenceId { doc: DocKind::Full, index: 12 };
+        let o = OccurrenceId {
+            doc: DocKind::Full,
+            index: 12,
+        };
         assert_eq!(o.anchor(), "occ-full-12");
         assert_eq!(OccurrenceId::parse_anchor("occ-full-12"), Some(o));
         assert_eq!(OccurrenceId::parse_anchor("occ-x-1"), None);
@@ -347,11 +393,17 @@ mod tests {
     fn json_shape_is_stable() {
         let i = Inline::Term(TermRef {
             term: TermId("nato".into()),
-            occurrence: OccurrenceId { doc: DocKind::Brief, index: 0 },
+            occurrence: OccurrenceId {
+                doc: DocKind::Brief,
+                index: 0,
+            },
             content: vec![Inline::Text("NATO".into())],
         });
         let j = serde_json::to_string(&i).unwrap();
-        assert_eq!(j, r#"{"term":{"term":"nato","occurrence":{"doc":"brief","index":0},"content":[{"text":"NATO"}]}}"#);
+        assert_eq!(
+            j,
+            r#"{"term":{"term":"nato","occurrence":{"doc":"brief","index":0},"content":[{"text":"NATO"}]}}"#
+        );
         assert_eq!(serde_json::from_str::<Inline>(&j).unwrap(), i);
         assert!(serde_json::from_str::<IsoDate>("\"2026-02-30\"").is_err());
     }

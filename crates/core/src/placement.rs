@@ -27,7 +27,11 @@ pub fn place_card(anchor: Rect, card_w: f64, card_h: f64, vw: f64, vh: f64) -> P
     let room_below = vh - below_top - MARGIN;
     let room_above = anchor.top - GAP - MARGIN;
     let above = card_h > room_below && room_above > room_below;
-    let top = if above { anchor.top - GAP - card_h } else { below_top };
+    let top = if above {
+        anchor.top - GAP - card_h
+    } else {
+        below_top
+    };
     let max_left = (vw - card_w - MARGIN).max(MARGIN);
     let left = anchor.left.clamp(MARGIN, max_left);
     Placement { left, top, above }
@@ -38,13 +42,25 @@ mod tests {
     use super::*;
 
     fn anchor(left: f64, top: f64) -> Rect {
-        Rect { left, top, width: 80.0, height: 20.0 }
+        Rect {
+            left,
+            top,
+            width: 80.0,
+            height: 20.0,
+        }
     }
 
     #[test]
     fn below_by_default_aligned_with_term() {
         let p = place_card(anchor(100.0, 100.0), 300.0, 150.0, 1200.0, 800.0);
-        assert_eq!(p, Placement { left: 100.0, top: 126.0, above: false });
+        assert_eq!(
+            p,
+            Placement {
+                left: 100.0,
+                top: 126.0,
+                above: false
+            }
+        );
     }
 
     #[test]

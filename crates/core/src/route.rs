@@ -37,18 +37,30 @@ pub enum Route {
     /// The list of articles.
     Library,
     /// A view of an article; `term` selects a glossary entry (only meaningful with `View::Glossary`).
-    Article { slug: ArticleSlug, view: View, term: Option<TermId> },
+    Article {
+        slug: ArticleSlug,
+        view: View,
+        term: Option<TermId>,
+    },
     /// A path that names nothing we know.
     NotFound(String),
 }
 
 impl Route {
     pub fn view(slug: &ArticleSlug, view: View) -> Self {
-        Route::Article { slug: slug.clone(), view, term: None }
+        Route::Article {
+            slug: slug.clone(),
+            view,
+            term: None,
+        }
     }
 
     pub fn term(slug: &ArticleSlug, term: &TermId) -> Self {
-        Route::Article { slug: slug.clone(), view: View::Glossary, term: Some(term.clone()) }
+        Route::Article {
+            slug: slug.clone(),
+            view: View::Glossary,
+            term: Some(term.clone()),
+        }
     }
 
     /// Parses a path relative to the base (leading `/` optional; query and fragment must be stripped first).
@@ -134,16 +146,31 @@ mod tests {
             assert_eq!(Route::parse(&p), r, "{p}");
             assert_eq!(Route::parse(&format!("/{p}")), r, "{p}");
         }
-        assert_eq!(Route::term(&slug(), &TermId("nato".into())).to_path(), "india-italy/glossary/nato/");
+        assert_eq!(
+            Route::term(&slug(), &TermId("nato".into())).to_path(),
+            "india-italy/glossary/nato/"
+        );
     }
 
     #[test]
     fn tolerates_missing_trailing_slash_and_rejects_junk() {
-        assert_eq!(Route::parse("/india-italy/glossary"), Route::view(&slug(), View::Glossary));
+        assert_eq!(
+            Route::parse("/india-italy/glossary"),
+            Route::view(&slug(), View::Glossary)
+        );
         assert!(matches!(Route::parse("/India/"), Route::NotFound(_)));
-        assert!(matches!(Route::parse("/india-italy/nope/"), Route::NotFound(_)));
-        assert!(matches!(Route::parse("/india-italy/glossary/Bad Id/"), Route::NotFound(_)));
-        assert!(matches!(Route::parse("/india-italy/glossary/a/b/"), Route::NotFound(_)));
+        assert!(matches!(
+            Route::parse("/india-italy/nope/"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(
+            Route::parse("/india-italy/glossary/Bad Id/"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(
+            Route::parse("/india-italy/glossary/a/b/"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

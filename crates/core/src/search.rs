@@ -49,7 +49,10 @@ impl SearchIndex {
             .collect();
         let mut alphabetical: Vec<usize> = (0..entries.len()).collect();
         alphabetical.sort_by(|&a, &b| entries[a].sort_key.cmp(&entries[b].sort_key));
-        Self { entries, alphabetical }
+        Self {
+            entries,
+            alphabetical,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -71,7 +74,14 @@ impl SearchIndex {
                 continue;
             }
             if q.is_empty() {
-                hits.push((0, pos, SearchHit { index: i, matched: None }));
+                hits.push((
+                    0,
+                    pos,
+                    SearchHit {
+                        index: i,
+                        matched: None,
+                    },
+                ));
                 continue;
             }
             let mut best: Option<(u8, MatchField, (usize, usize))> = None;
@@ -89,7 +99,14 @@ impl SearchIndex {
             }
             consider(6, MatchField::Definition, &e.definition);
             if let Some((rank, field, range)) = best {
-                hits.push((rank, pos, SearchHit { index: i, matched: Some((field, range)) }));
+                hits.push((
+                    rank,
+                    pos,
+                    SearchHit {
+                        index: i,
+                        matched: Some((field, range)),
+                    },
+                ));
             }
         }
         hits.sort_by_key(|h| (h.0, h.1));
@@ -118,13 +135,25 @@ mod tests {
     use crate::model::TermId;
     use crate::syllabus::SyllabusTag;
 
-    fn entry(id: &str, term: &str, aliases: &[&str], def: &str, papers: &[SyllabusPaper]) -> GlossaryEntry {
+    fn entry(
+        id: &str,
+        term: &str,
+        aliases: &[&str],
+        def: &str,
+        papers: &[SyllabusPaper],
+    ) -> GlossaryEntry {
         GlossaryEntry {
             id: TermId(id.into()),
             term: term.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             definition: def.into(),
-            tags: papers.iter().map(|&paper| SyllabusTag { paper, area: "X".into() }).collect(),
+            tags: papers
+                .iter()
+                .map(|&paper| SyllabusTag {
+                    paper,
+                    area: "X".into(),
+                })
+                .collect(),
             see_also: vec![],
             occurrences: vec![],
         }
@@ -133,11 +162,41 @@ mod tests {
     fn glossary() -> Vec<GlossaryEntry> {
         use SyllabusPaper::*;
         vec![
-            entry("wassenaar", "Wassenaar Arrangement", &["Wassenaar"], "Export-control regime for arms.", &[GS2, GS3]),
-            entry("italy", "Italy", &["Rome"], "A NATO member in southern Europe.", &[GS2]),
-            entry("co-production", "Co‑production", &[], "Making a system together.", &[GS3]),
-            entry("andre", "André Ethics", &[], "Used only for accent tests.", &[GS4]),
-            entry("nato", "NATO", &["North Atlantic Treaty Organization"], "A military alliance.", &[GS2]),
+            entry(
+                "wassenaar",
+                "Wassenaar Arrangement",
+                &["Wassenaar"],
+                "Export-control regime for arms.",
+                &[GS2, GS3],
+            ),
+            entry(
+                "italy",
+                "Italy",
+                &["Rome"],
+                "A NATO member in southern Europe.",
+                &[GS2],
+            ),
+            entry(
+                "co-production",
+                "Co‑production",
+                &[],
+                "Making a system together.",
+                &[GS3],
+            ),
+            entry(
+                "andre",
+                "André Ethics",
+                &[],
+                "Used only for accent tests.",
+                &[GS4],
+            ),
+            entry(
+                "nato",
+                "NATO",
+                &["North Atlantic Treaty Organization"],
+                "A military alliance.",
+                &[GS2],
+            ),
         ]
     }
 
@@ -149,7 +208,10 @@ mod tests {
     fn empty_query_lists_all_a_to_z() {
         let g = glossary();
         let idx = SearchIndex::new(&g);
-        assert_eq!(ids(&g, &idx.search("  ", &[])), ["andre", "co-production", "italy", "nato", "wassenaar"]);
+        assert_eq!(
+            ids(&g, &idx.search("  ", &[])),
+            ["andre", "co-production", "italy", "nato", "wassenaar"]
+        );
     }
 
     #[test]
@@ -187,16 +249,31 @@ mod tests {
     fn paper_filter_combines_with_query() {
         let g = glossary();
         let idx = SearchIndex::new(&g);
-        assert_eq!(ids(&g, &idx.search("", &[SyllabusPaper::GS3])), ["co-production", "wassenaar"]);
-        assert_eq!(ids(&g, &idx.search("", &[SyllabusPaper::GS4, SyllabusPaper::GS3])), ["andre", "co-production", "wassenaar"]);
+        assert_eq!(
+            ids(&g, &idx.search("", &[SyllabusPaper::GS3])),
+            ["co-production", "wassenaar"]
+        );
+        assert_eq!(
+            ids(
+                &g,
+                &idx.search("", &[SyllabusPaper::GS4, SyllabusPaper::GS3])
+            ),
+            ["andre", "co-production", "wassenaar"]
+        );
         assert!(idx.search("nato", &[SyllabusPaper::GS4]).is_empty());
-        assert_eq!(ids(&g, &idx.search("a", &[SyllabusPaper::GS2])), ["wassenaar", "italy", "nato"]);
+        assert_eq!(
+            ids(&g, &idx.search("a", &[SyllabusPaper::GS2])),
+            ["wassenaar", "italy", "nato"]
+        );
     }
 
     #[test]
     fn whitespace_in_query_is_collapsed() {
         let g = glossary();
         let idx = SearchIndex::new(&g);
-        assert_eq!(ids(&g, &idx.search("  wassenaar   arr ", &[])), ["wassenaar"]);
+        assert_eq!(
+            ids(&g, &idx.search("  wassenaar   arr ", &[])),
+            ["wassenaar"]
+        );
     }
 }

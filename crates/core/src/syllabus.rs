@@ -82,8 +82,14 @@ pub enum TagError {
 impl fmt::Display for TagError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Form(s) => write!(f, "syllabus tag `{s}` is not of the form `GSn: Area` (e.g. `GS2: Polity`)"),
-            Self::Paper(s) => write!(f, "syllabus tag `{s}` names no paper: use GS1, GS2, GS3 or GS4"),
+            Self::Form(s) => write!(
+                f,
+                "syllabus tag `{s}` is not of the form `GSn: Area` (e.g. `GS2: Polity`)"
+            ),
+            Self::Paper(s) => write!(
+                f,
+                "syllabus tag `{s}` names no paper: use GS1, GS2, GS3 or GS4"
+            ),
             Self::EmptyArea(s) => write!(f, "syllabus tag `{s}` has no area after the colon"),
         }
     }
@@ -96,7 +102,9 @@ pub fn parse_tag(raw: &str) -> Result<SyllabusTag, TagError> {
         .strip_prefix("GS")
         .ok_or_else(|| TagError::Form(s.to_string()))?
         .trim_start();
-    let (num, area) = rest.split_once(':').ok_or_else(|| TagError::Form(s.to_string()))?;
+    let (num, area) = rest
+        .split_once(':')
+        .ok_or_else(|| TagError::Form(s.to_string()))?;
     let num = num.trim();
     if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
         return Err(TagError::Form(s.to_string()));
@@ -110,7 +118,10 @@ pub fn parse_tag(raw: &str) -> Result<SyllabusTag, TagError> {
     if area.is_empty() {
         return Err(TagError::EmptyArea(s.to_string()));
     }
-    Ok(SyllabusTag { paper, area: area.to_string() })
+    Ok(SyllabusTag {
+        paper,
+        area: area.to_string(),
+    })
 }
 
 /// Parses a tag list as found inside the trailing parentheses of an annotation:
@@ -141,14 +152,26 @@ mod tests {
     #[test]
     fn parses_single_and_multiple_tags() {
         let t = parse_tag_list("GS3: Defence & Security").unwrap();
-        assert_eq!(t, vec![SyllabusTag { paper: SyllabusPaper::GS3, area: "Defence & Security".into() }]);
+        assert_eq!(
+            t,
+            vec![SyllabusTag {
+                paper: SyllabusPaper::GS3,
+                area: "Defence & Security".into()
+            }]
+        );
         let t = parse_tag_list("GS2: International Relations; GS3: Economy").unwrap();
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].paper, SyllabusPaper::GS3);
         let t = parse_tag_list("GS2: Polity, GS 4: Ethics").unwrap();
         assert_eq!(t[1].paper, SyllabusPaper::GS4);
         let t = parse_tag_list("GS3: Science, Technology").unwrap();
-        assert_eq!(t, vec![SyllabusTag { paper: SyllabusPaper::GS3, area: "Science, Technology".into() }]);
+        assert_eq!(
+            t,
+            vec![SyllabusTag {
+                paper: SyllabusPaper::GS3,
+                area: "Science, Technology".into()
+            }]
+        );
     }
 
     #[test]

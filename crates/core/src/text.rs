@@ -80,7 +80,10 @@ impl Folded {
     /// Maps a byte range of the folded text to the byte range of the original it came from.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end || end > self.src.len() {
-            let at = self.src.get(start).map_or(self.src.last().map_or(0, |r| r.1), |r| r.0);
+            let at = self
+                .src
+                .get(start)
+                .map_or(self.src.last().map_or(0, |r| r.1), |r| r.0);
             return (at, at);
         }
         (self.src[start].0, self.src[end - 1].1)

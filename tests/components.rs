@@ -1,0 +1,189 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): components mounted into a real DOM and driven
+//! through real events.
+#![cfg(target_arch = "wasm32")]
+
+use explainer::glossary::GlossaryView;
+use explainer::reader::ReaderView;
+use explainer::shell::LoadFailed;
+use explainer::state::{Announcer, LoadedArticle, Nav, OpenCard};
+use explainer_core::load::{decode_article, LoadError};
+use explainer_core::model::DocKind;
+use explainer_core::Route;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The real compiled seed article (written by the content compiler's integration test fixture).
+const ARTICLE: &str = include_str!("fixtures/article.json");
+
+fn loaded() -> LoadedArticle {
+    LoadedArticle::new(decode_article(ARTICLE).expect("fixture decodes"))
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container, so tests do not see each other's DOM.
+fn container() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn provide_app_context(route: Route) {
+    provide_context(Nav::new("/".into(), route, None));
+    provide_context(OpenCard(RwSignal::new(None)));
+    provide_context(Announcer(RwSignal::new(String::new())));
+}
+
+async fn tick() {
+    // Let effects and microtasks run.
+    let p = js_sys::Promise::new(&mut |r, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&r, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn count(root: &web_sys::HtmlElement, sel: &str) -> u32 {
+    root.query_selector_all(sel).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn load_failure_shows_message_and_retries() {
+    let root = container();
+    let retries = RwSignal::new(0);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <LoadFailed error=LoadError::Http(404) on_retry=Callback::new(move |_| retries.update(|n| *n += 1)) /> }
+    });
+    assert_eq!(root.query_selector("[role=alert]").unwrap().is_some(), true);
+    assert!(root.text_content().unwrap().contains("not found"));
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn term_button_toggles_a_single_card_with_definition() {
+    let root = container();
+    let l = loaded();
+    let article = l.article.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_app_context(Route::view(&article.slug, explainer_core::View::Brief));
+        view! { <ReaderView article=article.clone() kind=DocKind::Brief /> }
+    });
+    let terms = root.query_selector_all("button.term").unwrap();
+    assert!(terms.length() > 10, "brief has its annotated terms");
+    let first: web_sys::HtmlElement = terms.get(0).unwrap().unchecked_into();
+    let second: web_sys::HtmlElement = terms.get(1).unwrap().unchecked_into();
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    first.click();
+    tick().await;
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(count(&root, ".term-card"), 1);
+    let card = root.query_selector(".term-card").unwrap().unwrap();
+    assert!(
+        card.text_content().unwrap().contains("Ministry of Defence"),
+        "card shows our definition"
+    );
+    assert!(card.query_selector("a.card-link").unwrap().is_some());
+    // Opening another term closes the first: one card at a time.
+    second.click();
+    tick().await;
+    assert_eq!(count(&root, ".term-card"), 1);
+    assert_eq!(
+        first.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    // Clicking the open, pinned term closes it.
+    second.click();
+    tick().await;
+    assert_eq!(count(&root, ".term-card"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn glossary_filters_as_you_type_and_by_paper() {
+    let root = container();
+    let l = loaded();
+    let total = l.article.glossary.len() as u32;
+    let slug = l.article.slug.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_app_context(Route::view(&slug, explainer_core::View::Glossary));
+        view! { <GlossaryView loaded=l.clone() /> }
+    });
+    assert_eq!(count(&root, "li.entry"), total);
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#glossary-search")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("WASSÉ");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    // Accent- and case-insensitive; the term whose name starts with the query ranks first, entries that only
+    // mention it in their definition follow.
+    let shown = count(&root, "li.entry");
+    assert!(shown >= 1 && shown < total, "{shown}");
+    let first = root.query_selector("li.entry").unwrap().unwrap();
+    assert_eq!(first.id(), "term-wassenaar-arrangement");
+    assert_eq!(
+        first
+            .query_selector("h3 mark")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Wasse"
+    );
+    let status = root
+        .query_selector("#glossary-count")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(status, format!("{shown} of {total} terms"));
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    let gs4: web_sys::HtmlElement = root
+        .query_selector("button[data-paper=GS4]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    gs4.click();
+    tick().await;
+    let shown = count(&root, "li.entry");
+    assert!(
+        shown > 0 && shown < total,
+        "GS4 filter narrows the list ({shown})"
+    );
+    assert_eq!(gs4.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let entries = root.query_selector_all("li.entry").unwrap();
+    for i in 0..entries.length() {
+        let e: web_sys::Element = entries.get(i).unwrap().unchecked_into();
+        assert!(
+            e.query_selector(".tag[data-paper=GS4]").unwrap().is_some(),
+            "every shown entry has a GS4 tag"
+        );
+    }
+}
