@@ -32,6 +32,9 @@ pub fn place_card(anchor: Rect, card_w: f64, card_h: f64, vw: f64, vh: f64) -> P
     } else {
         below_top
     };
+    // Fits on neither side (a tall card on a small phone): keep it on screen even if it covers the term.
+    let max_top = (vh - card_h - MARGIN).max(MARGIN);
+    let top = top.clamp(MARGIN, max_top);
     let max_left = (vw - card_w - MARGIN).max(MARGIN);
     let left = anchor.left.clamp(MARGIN, max_left);
     Placement { left, top, above }
@@ -68,6 +71,16 @@ mod tests {
         let p = place_card(anchor(100.0, 700.0), 300.0, 150.0, 1200.0, 800.0);
         assert!(p.above);
         assert_eq!(p.top, 700.0 - GAP - 150.0);
+    }
+
+    #[test]
+    fn a_card_that_fits_neither_above_nor_below_stays_on_screen() {
+        // Found by the e2e tap test: a 353 px card under a term in the middle of a 640 px phone screen.
+        let p = place_card(Rect { left: 20.0, top: 310.0, width: 60.0, height: 24.0 }, 344.0, 353.0, 360.0, 640.0);
+        assert!(p.top >= MARGIN && p.top + 353.0 <= 640.0 - MARGIN + 1e-9, "{p:?}");
+        // Taller than the viewport: pinned to the top margin (CSS caps its height and lets it scroll).
+        let p = place_card(Rect { left: 20.0, top: 310.0, width: 60.0, height: 24.0 }, 344.0, 900.0, 360.0, 640.0);
+        assert_eq!(p.top, MARGIN);
     }
 
     #[test]
