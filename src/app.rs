@@ -44,23 +44,23 @@ pub fn App(
     let is_library = Memo::new(move |_| matches!(nav.route.get(), Route::Library));
     let retry = RwSignal::new(0u32);
     let article = LocalResource::new(move || {
-        retry.track();
+        let again = retry.get() > 0;
         let slug = slug.get();
         let base = nav.base();
         async move {
             match slug {
-                Some(s) => Some(load_article(base, s).await),
+                Some(s) => Some(load_article(base, s, again).await),
                 None => None,
             }
         }
     });
     let index = LocalResource::new(move || {
-        retry.track();
+        let again = retry.get() > 0;
         let wanted = is_library.get();
         let base = nav.base();
         async move {
             if wanted {
-                Some(load_index(base).await)
+                Some(load_index(base, again).await)
             } else {
                 None
             }

@@ -61,8 +61,10 @@ pub fn reveal(id: &str) -> bool {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
-    // Already centred, so focusing does not scroll again.
-    let _ = el.focus();
+    // Scrolling is done (possibly smoothly); focusing must not jump there a second time.
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&opts);
     true
 }
 
@@ -96,10 +98,14 @@ pub fn active_inside(id: &str) -> bool {
     }
 }
 
-/// GETs a URL as text; network failures and HTTP errors become `LoadError`s.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// GETs a URL as text; network failures and HTTP errors become `LoadError`s. It always revalidates with the
+/// server (a cheap 304 when unchanged); a `retry` skips the HTTP cache altogether, so a broken copy that was
+/// cached cannot come back when the reader asks to try again.
+pub async fn fetch_text(url: &str, retry: bool) -> Result<String, LoadError> {
     let w = window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    let resp = JsFuture::from(w.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_cache(if retry { web_sys::RequestCache::Reload } else { web_sys::RequestCache::NoCache });
+    let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| LoadError::Network("request failed".into()))?;
     let resp: web_sys::Response = resp

@@ -97,8 +97,8 @@ impl LoadedArticle {
     }
 }
 
-pub async fn load_article(base: String, slug: ArticleSlug) -> Result<LoadedArticle, LoadError> {
-    let text = browser::fetch_text(&format!("{base}content/{slug}.json")).await?;
+pub async fn load_article(base: String, slug: ArticleSlug, retry: bool) -> Result<LoadedArticle, LoadError> {
+    let text = browser::fetch_text(&format!("{base}content/{slug}.json"), retry).await?;
     let article = decode_article(&text)?;
     if article.slug != slug {
         return Err(LoadError::Corrupt(format!("file holds `{}`", article.slug)));
@@ -106,6 +106,6 @@ pub async fn load_article(base: String, slug: ArticleSlug) -> Result<LoadedArtic
     Ok(LoadedArticle::new(article))
 }
 
-pub async fn load_index(base: String) -> Result<ArticleIndex, LoadError> {
-    decode_index(&browser::fetch_text(&format!("{base}content/index.json")).await?)
+pub async fn load_index(base: String, retry: bool) -> Result<ArticleIndex, LoadError> {
+    decode_index(&browser::fetch_text(&format!("{base}content/index.json"), retry).await?)
 }

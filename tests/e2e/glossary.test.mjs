@@ -1,0 +1,82 @@
+// Glossary: search as you type, filter by paper, jump from an occurrence into the reader.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const entries = (page) => page.locator('li.entry');
+
+test('search as you type: case- and accent-insensitive, substring, highlighted, counted', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  const total = await entries(page).count();
+  assert.ok(total >= 30, `${total} terms`);
+  const box = page.getByLabel('Search terms');
+  await box.pressSequentially('CROSÉ', { delay: 20 });
+  await page.waitForFunction(() => document.querySelector('li.entry')?.id === 'term-guido-crosetto');
+  assert.equal(await page.locator('#term-guido-crosetto h3 mark').textContent(), 'Crose');
+  const shown = await entries(page).count();
+  assert.equal(await page.locator('#glossary-count').textContent(), `${shown} of ${total} terms`);
+  // A substring inside a word matches too.
+  await box.fill('enaar');
+  await page.waitForFunction(() => document.querySelector('li.entry')?.id === 'term-wassenaar-arrangement');
+  await box.fill('zzzz');
+  await page.getByText('No terms match').waitFor();
+  await box.fill('');
+  await page.waitForFunction((n) => document.querySelectorAll('li.entry').length === n, total);
+  assert.deepEqual(page.errors, []);
+});
+
+test('filter by syllabus paper', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  const total = await entries(page).count();
+  await page.getByRole('button', { name: 'GS 4' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('li.entry').length < n, total);
+  const ok = await page.$$eval('li.entry', (els) => els.every((e) => e.querySelector('.tag[data-paper="GS4"]')));
+  assert.ok(ok, 'every entry shown is tagged GS4');
+  assert.equal(await page.getByRole('button', { name: 'GS 4' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('li.entry').length === n, total);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an occurrence link scrolls the reader to the term and highlights it', async () => {
+  const page = await newPage(browser, { viewport: { width: 1000, height: 700 } });
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  await page.getByLabel('Search terms').fill('Line of Control');
+  const entry = page.locator('#term-line-of-control');
+  await entry.locator('summary').click();
+  const link = entry.locator('a.occ-link').first();
+  const href = await link.getAttribute('href');
+  assert.match(href, new RegExp(`^/${SLUG}/article/#occ-full-\\d+$`));
+  await link.click();
+  const anchor = href.split('#')[1];
+  await page.waitForURL(server.url(href));
+  const target = page.locator(`#${anchor}`);
+  await page.waitForFunction((id) => document.activeElement?.id === id, anchor);
+  assert.match(await target.getAttribute('class'), /flash/);
+  assert.equal(await target.textContent(), 'Line of Control');
+  // Scrolling may be smooth: wait until the occurrence is inside the viewport.
+  await target.evaluate((el) => new Promise((resolve) => {
+    const check = () => {
+      const r = el.getBoundingClientRect();
+      if (r.top >= 0 && r.bottom <= window.innerHeight) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  }));
+  assert.deepEqual(page.errors, []);
+});
