@@ -104,7 +104,11 @@ pub fn active_inside(id: &str) -> bool {
 pub async fn fetch_text(url: &str, retry: bool) -> Result<String, LoadError> {
     let w = window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let init = web_sys::RequestInit::new();
-    init.set_cache(if retry { web_sys::RequestCache::Reload } else { web_sys::RequestCache::NoCache });
+    init.set_cache(if retry {
+        web_sys::RequestCache::Reload
+    } else {
+        web_sys::RequestCache::NoCache
+    });
     let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| LoadError::Network("request failed".into()))?;

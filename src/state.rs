@@ -97,7 +97,11 @@ impl LoadedArticle {
     }
 }
 
-pub async fn load_article(base: String, slug: ArticleSlug, retry: bool) -> Result<LoadedArticle, LoadError> {
+pub async fn load_article(
+    base: String,
+    slug: ArticleSlug,
+    retry: bool,
+) -> Result<LoadedArticle, LoadError> {
     let text = browser::fetch_text(&format!("{base}content/{slug}.json"), retry).await?;
     let article = decode_article(&text)?;
     if article.slug != slug {

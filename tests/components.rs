@@ -61,7 +61,7 @@ async fn load_failure_shows_message_and_retries() {
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! { <LoadFailed error=LoadError::Http(404) on_retry=Callback::new(move |_| retries.update(|n| *n += 1)) /> }
     });
-    assert_eq!(root.query_selector("[role=alert]").unwrap().is_some(), true);
+    assert!(root.query_selector("[role=alert]").unwrap().is_some());
     assert!(root.text_content().unwrap().contains("not found"));
     let button: web_sys::HtmlElement = root
         .query_selector("button")

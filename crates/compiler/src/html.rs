@@ -86,9 +86,9 @@ impl<'a> Parser<'a> {
     fn run(&mut self) {
         while self.pos < self.src.len() {
             let rest = self.rest();
-            if rest.starts_with("<!--") {
+            if let Some(comment) = rest.strip_prefix("<!--") {
                 let at = self.pos;
-                match rest[4..].find("-->") {
+                match comment.find("-->") {
                     Some(end) => self.pos += 4 + end + 3,
                     None => {
                         self.err(at, "malformed HTML: comment is never closed with `-->`");

@@ -76,10 +76,35 @@ mod tests {
     #[test]
     fn a_card_that_fits_neither_above_nor_below_stays_on_screen() {
         // Found by the e2e tap test: a 353 px card under a term in the middle of a 640 px phone screen.
-        let p = place_card(Rect { left: 20.0, top: 310.0, width: 60.0, height: 24.0 }, 344.0, 353.0, 360.0, 640.0);
-        assert!(p.top >= MARGIN && p.top + 353.0 <= 640.0 - MARGIN + 1e-9, "{p:?}");
+        let p = place_card(
+            Rect {
+                left: 20.0,
+                top: 310.0,
+                width: 60.0,
+                height: 24.0,
+            },
+            344.0,
+            353.0,
+            360.0,
+            640.0,
+        );
+        assert!(
+            p.top >= MARGIN && p.top + 353.0 <= 640.0 - MARGIN + 1e-9,
+            "{p:?}"
+        );
         // Taller than the viewport: pinned to the top margin (CSS caps its height and lets it scroll).
-        let p = place_card(Rect { left: 20.0, top: 310.0, width: 60.0, height: 24.0 }, 344.0, 900.0, 360.0, 640.0);
+        let p = place_card(
+            Rect {
+                left: 20.0,
+                top: 310.0,
+                width: 60.0,
+                height: 24.0,
+            },
+            344.0,
+            900.0,
+            360.0,
+            640.0,
+        );
         assert_eq!(p.top, MARGIN);
     }
 
