@@ -91,8 +91,11 @@ pub fn TermButton(
             }
         }
     };
-    let label = inline_views(&term.content, &article);
-    let flash = move || highlight.is_some_and(|h| h.0.get() == Some(occ));
+    let label = inline_views(&term.content, &article, occ.doc);
+    let flash = {
+        let anchor = anchor.clone();
+        move || highlight.is_some_and(|h| h.0.with(|a| a.as_deref() == Some(anchor.as_str())))
+    };
     let card = {
         let card_id = card_id.clone();
         let anchor = anchor.clone();

@@ -6,31 +6,50 @@ pub use card::{TermButton, TermCard};
 
 use crate::browser;
 use crate::state::{Nav, OpenCard};
-use explainer_core::model::{Article, Block, DocKind, Inline, OccurrenceId};
+use explainer_core::model::{Article, Block, DocKind, Inline, OccurrenceId, SentenceId};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Renders inline nodes; terms become [`TermButton`]s.
-pub fn inline_views(content: &[Inline], article: &Arc<Article>) -> Vec<AnyView> {
+pub fn inline_views(content: &[Inline], article: &Arc<Article>, doc: DocKind) -> Vec<AnyView> {
     content
         .iter()
         .map(|i| match i {
             Inline::Text(t) => t.clone().into_any(),
-            Inline::Strong(c) => view! { <strong>{inline_views(c, article)}</strong> }.into_any(),
-            Inline::Emphasis(c) => view! { <em>{inline_views(c, article)}</em> }.into_any(),
+            Inline::Strong(c) => {
+                view! { <strong>{inline_views(c, article, doc)}</strong> }.into_any()
+            }
+            Inline::Emphasis(c) => view! { <em>{inline_views(c, article, doc)}</em> }.into_any(),
             Inline::Term(t) => {
                 view! { <TermButton article=article.clone() term=t.clone() /> }.into_any()
+            }
+            Inline::Sentence { index, content } => {
+                let anchor = SentenceId { doc, index: *index }.anchor();
+                let highlight = use_context::<Highlight>();
+                let flash = {
+                    let anchor = anchor.clone();
+                    move || {
+                        highlight
+                            .is_some_and(|h| h.0.with(|a| a.as_deref() == Some(anchor.as_str())))
+                    }
+                };
+                view! {
+                    <span class="sentence" id=anchor tabindex="-1" class:flash=flash>
+                        {inline_views(content, article, doc)}
+                    </span>
+                }
+                .into_any()
             }
         })
         .collect()
 }
 
-fn block_view(b: &Block, article: &Arc<Article>) -> AnyView {
+fn block_view(b: &Block, article: &Arc<Article>, doc: DocKind) -> AnyView {
     match b {
         // The document title is h2, so its headings start at h3.
         Block::Heading { level, content } => {
-            let inner = inline_views(content, article);
+            let inner = inline_views(content, article, doc);
             match level {
                 2 => view! { <h3>{inner}</h3> }.into_any(),
                 3 => view! { <h4>{inner}</h4> }.into_any(),
@@ -38,12 +57,12 @@ fn block_view(b: &Block, article: &Arc<Article>) -> AnyView {
             }
         }
         Block::Paragraph { lead, content } => {
-            view! { <p class:lead=*lead>{inline_views(content, article)}</p> }.into_any()
+            view! { <p class:lead=*lead>{inline_views(content, article, doc)}</p> }.into_any()
         }
         Block::List { ordered, items } => {
             let items = items
                 .iter()
-                .map(|i| view! { <li>{inline_views(i, article)}</li> })
+                .map(|i| view! { <li>{inline_views(i, article, doc)}</li> })
                 .collect_view();
             if *ordered {
                 view! { <ol>{items}</ol> }.into_any()
@@ -54,9 +73,9 @@ fn block_view(b: &Block, article: &Arc<Article>) -> AnyView {
     }
 }
 
-/// Which occurrence the URL points at (set from the fragment), for highlighting.
+/// The anchor (an occurrence or a sentence of this document) the URL points at, for highlighting.
 #[derive(Clone, Copy)]
-pub struct Highlight(pub RwSignal<Option<OccurrenceId>>);
+pub struct Highlight(pub RwSignal<Option<String>>);
 
 /// One text of an article with its terms explained in place.
 #[component]
@@ -73,18 +92,16 @@ pub fn ReaderView(
     let doc = article.document(kind);
     let title_id = format!("doc-title-{}", kind.key());
 
-    // A fragment naming an occurrence of this document: highlight it, bring it into view and focus it.
+    // A fragment naming an occurrence or a sentence of this document: highlight it, bring it into view, focus it.
     Effect::new(move |_| {
-        let target = nav
-            .fragment
-            .get()
-            .as_deref()
-            .and_then(OccurrenceId::parse_anchor)
-            .filter(|o| o.doc == kind);
-        highlight.0.set(target);
-        if let Some(o) = target {
+        let target = nav.fragment.get().filter(|f| {
+            OccurrenceId::parse_anchor(f).is_some_and(|o| o.doc == kind)
+                || SentenceId::parse_anchor(f).is_some_and(|s| s.doc == kind)
+        });
+        highlight.0.set(target.clone());
+        if let Some(anchor) = target {
             request_animation_frame(move || {
-                browser::reveal(&o.anchor());
+                browser::reveal(&anchor);
             });
         }
     });
@@ -123,7 +140,7 @@ pub fn ReaderView(
     let blocks = doc
         .blocks
         .iter()
-        .map(|b| block_view(b, &article))
+        .map(|b| block_view(b, &article, kind))
         .collect_view();
     view! {
         <article class="doc" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id.clone()>

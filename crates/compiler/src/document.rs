@@ -446,6 +446,10 @@ pub struct Emitter<'a> {
     next: u32,
     /// (entry index, occurrence) in document order.
     pub occurrences: Vec<(usize, Occurrence)>,
+    next_sentence: u32,
+    /// Text units a quote may come from (a heading, paragraph or list item) with their sentences'
+    /// (index, start, end) byte ranges.
+    pub units: Vec<(String, Vec<(u32, usize, usize)>)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -464,6 +468,8 @@ impl<'a> Emitter<'a> {
             autolink,
             next: 0,
             occurrences: Vec::new(),
+            next_sentence: 0,
+            units: Vec::new(),
         }
     }
 
@@ -474,6 +480,29 @@ impl<'a> Emitter<'a> {
         };
         self.next += 1;
         id
+    }
+
+    /// Splits a built block into sentences and records their text for quote lookup.
+    fn sentences(&mut self, block: Block) -> Block {
+        let unit = |content: Vec<Inline>, me: &mut Self| {
+            let (content, ranges) = crate::sentences::split(content, &mut me.next_sentence);
+            me.units.push((plain_text(&content), ranges));
+            content
+        };
+        match block {
+            Block::Heading { level, content } => Block::Heading {
+                level,
+                content: unit(content, self),
+            },
+            Block::Paragraph { lead, content } => Block::Paragraph {
+                lead,
+                content: unit(content, self),
+            },
+            Block::List { ordered, items } => Block::List {
+                ordered,
+                items: items.into_iter().map(|i| unit(i, self)).collect(),
+            },
+        }
     }
 
     pub fn block(&mut self, b: &SegBlock) -> Block {
@@ -493,7 +522,7 @@ impl<'a> Emitter<'a> {
             },
         };
         self.snippets(&block, start);
-        block
+        self.sentences(block)
     }
 
     fn inlines(&mut self, segs: &[Seg], linkable: bool) -> Vec<Inline> {
@@ -567,7 +596,9 @@ impl<'a> Emitter<'a> {
             for i in content {
                 match i {
                     Inline::Text(t) => text.push_str(t),
-                    Inline::Strong(c) | Inline::Emphasis(c) => walk(c, text, spans),
+                    Inline::Strong(c)
+                    | Inline::Emphasis(c)
+                    | Inline::Sentence { content: c, .. } => walk(c, text, spans),
                     Inline::Term(t) => {
                         let a = text.len();
                         text.push_str(&plain_text(&t.content));
@@ -782,6 +813,10 @@ mod tests {
         let b = e.block(&blocks[0]);
         let Block::Paragraph { content, .. } = b else {
             panic!()
+        };
+        // One sentence here; look inside it.
+        let [Inline::Sentence { content, .. }] = content.as_slice() else {
+            panic!("{content:?}")
         };
         let terms: Vec<(String, u32, String)> = content
             .iter()

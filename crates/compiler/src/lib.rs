@@ -6,8 +6,10 @@ pub mod annotation;
 pub mod diag;
 pub mod document;
 pub mod html;
+pub mod sentences;
 pub mod shells;
 pub mod static_page;
+pub mod story;
 
 use diag::{Diagnostic, SourceFile};
 use document::{sanitise, Emitter, Linker, SegBlock, TermTarget};
@@ -534,12 +536,14 @@ pub fn compile_article(
     };
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); drafts.len()];
     let mut built: Vec<Document> = Vec::new();
+    let mut units: Vec<(DocKind, (String, Vec<(u32, usize, usize)>))> = Vec::new();
     for doc in &docs {
         let mut em = Emitter::new(doc.kind, &linker, &ids, &resolve, doc.autolink);
         let blocks = doc.blocks.iter().map(|b| em.block(b)).collect();
         for (idx, o) in em.occurrences {
             occurrences[idx].push(o);
         }
+        units.extend(em.units.into_iter().map(|u| (doc.kind, u)));
         built.push(Document {
             kind: doc.kind,
             title: doc.title.clone(),
@@ -574,6 +578,18 @@ pub fn compile_article(
         }
     }
     glossary.sort_by_key(|e| fold(&e.term));
+
+    // Timeline and map cite sentences of the texts just built.
+    let quotes = story::QuoteIndex {
+        units: units.iter().map(|(d, u)| (*d, u)).collect(),
+    };
+    let term_ids: std::collections::HashSet<String> =
+        glossary.iter().map(|e| e.id.0.clone()).collect();
+    let (entities, relations) = story::compile_map(dir, &term_ids, &quotes, errors);
+    let timeline = story::compile_timeline(dir, &term_ids, &entities, &quotes, errors);
+    if errors.len() > before {
+        return None;
+    }
     let mut built = built.into_iter();
     let (brief, full) = (built.next()?, built.next()?);
     let papers: Vec<SyllabusPaper> = papers
@@ -595,6 +611,9 @@ pub fn compile_article(
         brief,
         full,
         glossary,
+        timeline,
+        entities,
+        relations,
     })
 }
 

@@ -33,6 +33,7 @@ fn inlines(content: &[Inline], out: &mut String) {
                 inlines(c, out);
                 out.push_str("</em>");
             }
+            Inline::Sentence { content, .. } => inlines(content, out),
             Inline::Term(t) => {
                 let _ = write!(
                     out,

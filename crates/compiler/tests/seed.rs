@@ -25,7 +25,9 @@ fn terms(blocks: &[Block]) -> Vec<TermRef> {
                     );
                     out.push(t.clone());
                 }
-                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Sentence { content: c, .. } => {
+                    walk(c, out)
+                }
                 Inline::Text(_) => {}
             }
         }

@@ -2,6 +2,7 @@
 //! so the JSON cannot drift from what the app expects) and the logic over it that needs no browser: text folding,
 //! glossary search, routes and popover placement. No leptos, no web-sys, no I/O.
 
+pub mod graph;
 pub mod load;
 pub mod model;
 pub mod placement;
@@ -9,6 +10,7 @@ pub mod route;
 pub mod search;
 pub mod syllabus;
 pub mod text;
+pub mod timeline;
 
 pub use model::*;
 pub use route::{Route, View};

@@ -68,8 +68,10 @@ mod tests {
 
     #[test]
     fn truncated_wrong_version_and_garbage_are_values_not_panics() {
+        let v = FORMAT_VERSION;
+        let truncated = format!("{{\"format_version\":{v},\"articles\":[");
         assert!(matches!(
-            decode_index("{\"format_version\":1,\"articles\":["),
+            decode_index(&truncated),
             Err(LoadError::Corrupt(_))
         ));
         assert_eq!(
@@ -81,17 +83,13 @@ mod tests {
             Err(LoadError::Corrupt(_))
         ));
         assert!(matches!(decode_article(""), Err(LoadError::Corrupt(_))));
+        let incomplete = format!("{{\"format_version\":{v}}}");
         assert!(matches!(
-            decode_article("{\"format_version\":1}"),
+            decode_article(&incomplete),
             Err(LoadError::Corrupt(_))
         ));
-        assert_eq!(
-            decode_index("{\"format_version\":1,\"articles\":[]}")
-                .unwrap()
-                .articles
-                .len(),
-            0
-        );
+        let empty = format!("{{\"format_version\":{v},\"articles\":[]}}");
+        assert_eq!(decode_index(&empty).unwrap().articles.len(), 0);
         assert!(LoadError::Http(404).to_string().contains("not found"));
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Bumped whenever the JSON shape changes; the app refuses content of another version with a clear message.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -35,6 +35,14 @@ string_id!(
 string_id!(
     /// Identifies an article; also its URL segment and file name.
     ArticleSlug
+);
+string_id!(
+    /// Identifies a timeline event within an article.
+    EventId
+);
+string_id!(
+    /// Identifies an actor of the relationship map (country, person, company…) within an article.
+    EntityId
 );
 
 /// Whether `s` is a valid id: non-empty, lowercase ASCII letters, digits and single inner `-`.
@@ -205,6 +213,288 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
     Term(TermRef),
+    /// A sentence of the text, so quotes can point at it (`index` counts per document from 0).
+    Sentence {
+        index: u32,
+        content: Vec<Inline>,
+    },
+}
+
+/// A sentence of a document: what timeline events and relations cite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SentenceId {
+    pub doc: DocKind,
+    pub index: u32,
+}
+
+impl SentenceId {
+    /// The DOM id of the sentence in the reader, also the URL fragment that jumps to it.
+    pub fn anchor(self) -> String {
+        format!("s-{}-{}", self.doc.key(), self.index)
+    }
+
+    pub fn parse_anchor(s: &str) -> Option<Self> {
+        let (doc, index) = s.strip_prefix("s-")?.split_once('-')?;
+        let doc = DocKind::ALL.into_iter().find(|d| d.key() == doc)?;
+        Some(Self {
+            doc,
+            index: index.parse().ok()?,
+        })
+    }
+}
+
+/// Evidence: words quoted verbatim from the article and the sentences they come from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub sentences: Vec<SentenceId>,
+}
+
+/// What kind of event a timeline entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventCategory {
+    Diplomacy,
+    DefenceIndustry,
+    MilitaryCooperation,
+    Controversy,
+    Policy,
+    Security,
+}
+
+impl EventCategory {
+    pub const ALL: [EventCategory; 6] = [
+        Self::Diplomacy,
+        Self::DefenceIndustry,
+        Self::MilitaryCooperation,
+        Self::Controversy,
+        Self::Policy,
+        Self::Security,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Diplomacy => "diplomacy",
+            Self::DefenceIndustry => "defence-industry",
+            Self::MilitaryCooperation => "military-cooperation",
+            Self::Controversy => "controversy",
+            Self::Policy => "policy",
+            Self::Security => "security",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Diplomacy => "Diplomacy",
+            Self::DefenceIndustry => "Defence industry",
+            Self::MilitaryCooperation => "Military cooperation",
+            Self::Controversy => "Controversy",
+            Self::Policy => "Policy",
+            Self::Security => "Security",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
+/// An event of the story's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    pub id: EventId,
+    pub title: String,
+    pub text: String,
+    pub date: crate::timeline::EventDate,
+    pub category: EventCategory,
+    pub tags: Vec<SyllabusTag>,
+    pub terms: Vec<TermId>,
+    pub entities: Vec<EntityId>,
+    pub quote: Quote,
+}
+
+/// What an actor of the map is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Country,
+    Person,
+    Company,
+    Organisation,
+    Agreement,
+    Policy,
+    Regime,
+    ArmedForce,
+    Place,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 9] = [
+        Self::Country,
+        Self::Person,
+        Self::Company,
+        Self::Organisation,
+        Self::Agreement,
+        Self::Policy,
+        Self::Regime,
+        Self::ArmedForce,
+        Self::Place,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Country => "country",
+            Self::Person => "person",
+            Self::Company => "company",
+            Self::Organisation => "organisation",
+            Self::Agreement => "agreement",
+            Self::Policy => "policy",
+            Self::Regime => "regime",
+            Self::ArmedForce => "armed-force",
+            Self::Place => "place",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Country => "Country",
+            Self::Person => "Person",
+            Self::Company => "Company",
+            Self::Organisation => "Organisation",
+            Self::Agreement => "Agreement",
+            Self::Policy => "Policy",
+            Self::Regime => "Control regime",
+            Self::ArmedForce => "Armed force",
+            Self::Place => "Place",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
+/// How two actors are related.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    Supplies,
+    BuysFrom,
+    CooperatesWith,
+    PartnersWith,
+    MemberOf,
+    PartyTo,
+    Heads,
+    Represents,
+    AsksNotToTransferTo,
+    Assures,
+    ConcernRaisedWith,
+    RivalOf,
+    LiftedRestrictionsOn,
+    Backs,
+    PartOf,
+    LocatedIn,
+    Pursues,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 17] = [
+        Self::Supplies,
+        Self::BuysFrom,
+        Self::CooperatesWith,
+        Self::PartnersWith,
+        Self::MemberOf,
+        Self::PartyTo,
+        Self::Heads,
+        Self::Represents,
+        Self::AsksNotToTransferTo,
+        Self::Assures,
+        Self::ConcernRaisedWith,
+        Self::RivalOf,
+        Self::LiftedRestrictionsOn,
+        Self::Backs,
+        Self::PartOf,
+        Self::LocatedIn,
+        Self::Pursues,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Supplies => "supplies",
+            Self::BuysFrom => "buys-from",
+            Self::CooperatesWith => "cooperates-with",
+            Self::PartnersWith => "partners-with",
+            Self::MemberOf => "member-of",
+            Self::PartyTo => "party-to",
+            Self::Heads => "heads",
+            Self::Represents => "represents",
+            Self::AsksNotToTransferTo => "asks-not-to-transfer-to",
+            Self::Assures => "assures",
+            Self::ConcernRaisedWith => "concern-raised-with",
+            Self::RivalOf => "rival-of",
+            Self::LiftedRestrictionsOn => "lifted-restrictions-on",
+            Self::Backs => "backs",
+            Self::PartOf => "part-of",
+            Self::LocatedIn => "located-in",
+            Self::Pursues => "pursues",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supplies => "supplies",
+            Self::BuysFrom => "buys from",
+            Self::CooperatesWith => "cooperates with",
+            Self::PartnersWith => "partners with",
+            Self::MemberOf => "member of",
+            Self::PartyTo => "party to",
+            Self::Heads => "heads",
+            Self::Represents => "represents",
+            Self::AsksNotToTransferTo => "asks not to transfer to",
+            Self::Assures => "assures",
+            Self::ConcernRaisedWith => "raised concern with",
+            Self::RivalOf => "rival of",
+            Self::LiftedRestrictionsOn => "lifted restrictions on",
+            Self::Backs => "backs",
+            Self::PartOf => "part of",
+            Self::LocatedIn => "located in",
+            Self::Pursues => "pursues",
+        }
+    }
+
+    /// Symmetric relations have no direction: A–B is the same relation as B–A.
+    pub fn is_symmetric(self) -> bool {
+        matches!(
+            self,
+            Self::CooperatesWith | Self::PartnersWith | Self::RivalOf
+        )
+    }
+
+    pub fn from_key(k: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
+/// An actor of the relationship map.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: EntityId,
+    pub name: String,
+    pub kind: EntityKind,
+    pub description: String,
+    pub term: Option<TermId>,
+    pub prominent: bool,
+}
+
+/// A stated relation between two actors, with the sentence it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub from: EntityId,
+    pub to: EntityId,
+    pub kind: RelationKind,
+    pub about: Option<EntityId>,
+    pub label: String,
+    pub quote: Quote,
 }
 
 /// A linked mention of a glossary entry.
@@ -289,6 +579,10 @@ pub struct Article {
     pub brief: Document,
     pub full: Document,
     pub glossary: Vec<GlossaryEntry>,
+    /// Events in timeline order (undated ones first, see `timeline::order_events`).
+    pub timeline: Vec<TimelineEvent>,
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
 }
 
 impl Article {
@@ -301,6 +595,14 @@ impl Article {
 
     pub fn entry(&self, id: &TermId) -> Option<&GlossaryEntry> {
         self.glossary.iter().find(|e| &e.id == id)
+    }
+
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.entities.iter().find(|e| &e.id == id)
+    }
+
+    pub fn event(&self, id: &EventId) -> Option<&TimelineEvent> {
+        self.timeline.iter().find(|e| &e.id == id)
     }
 }
 
@@ -329,6 +631,7 @@ pub fn plain_text(content: &[Inline]) -> String {
                 Inline::Text(t) => out.push_str(t),
                 Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
                 Inline::Term(t) => walk(&t.content, out),
+                Inline::Sentence { content, .. } => walk(content, out),
             }
         }
     }
