@@ -449,7 +449,7 @@ pub struct Emitter<'a> {
     next_sentence: u32,
     /// Text units a quote may come from (a heading, paragraph or list item) with their sentences'
     /// (index, start, end) byte ranges.
-    pub units: Vec<(String, Vec<(u32, usize, usize)>)>,
+    pub units: Vec<crate::sentences::TextUnit>,
 }
 
 impl<'a> Emitter<'a> {
@@ -486,7 +486,10 @@ impl<'a> Emitter<'a> {
     fn sentences(&mut self, block: Block) -> Block {
         let unit = |content: Vec<Inline>, me: &mut Self| {
             let (content, ranges) = crate::sentences::split(content, &mut me.next_sentence);
-            me.units.push((plain_text(&content), ranges));
+            me.units.push(crate::sentences::TextUnit {
+                text: plain_text(&content),
+                sentences: ranges,
+            });
             content
         };
         match block {

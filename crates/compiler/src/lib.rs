@@ -536,7 +536,7 @@ pub fn compile_article(
     };
     let mut occurrences: Vec<Vec<Occurrence>> = vec![Vec::new(); drafts.len()];
     let mut built: Vec<Document> = Vec::new();
-    let mut units: Vec<(DocKind, (String, Vec<(u32, usize, usize)>))> = Vec::new();
+    let mut units: Vec<(DocKind, sentences::TextUnit)> = Vec::new();
     for doc in &docs {
         let mut em = Emitter::new(doc.kind, &linker, &ids, &resolve, doc.autolink);
         let blocks = doc.blocks.iter().map(|b| em.block(b)).collect();

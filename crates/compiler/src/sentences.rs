@@ -8,6 +8,14 @@ const ABBREVIATIONS: [&str; 10] = [
     "e.g", "i.e", "etc", "vs", "Mr", "Mrs", "Dr", "St", "No", "S.p.A",
 ];
 
+/// A heading, paragraph or list item as plain text, with each sentence's (index, start, end) byte range:
+/// what a quote is looked up in (a quote never spans two units).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextUnit {
+    pub text: String,
+    pub sentences: Vec<(u32, usize, usize)>,
+}
+
 /// Byte offsets in `text` where a new sentence starts (never 0).
 pub fn boundaries(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -2,6 +2,7 @@
 //! evidence quote in the compiled texts.
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::sentences::TextUnit;
 use explainer_core::model::*;
 use explainer_core::syllabus::parse_tag;
 use explainer_core::text::fold;
@@ -70,7 +71,7 @@ struct RawRelation {
 
 /// The text units of both documents, to find quotes in.
 pub struct QuoteIndex<'a> {
-    pub units: Vec<(DocKind, &'a (String, Vec<(u32, usize, usize)>))>,
+    pub units: Vec<(DocKind, &'a TextUnit)>,
 }
 
 fn collapse(s: &str) -> String {
@@ -84,7 +85,8 @@ impl QuoteIndex<'_> {
         if q.chars().count() < 8 {
             return Err("quote is too short to identify a sentence (at least 8 characters)".into());
         }
-        for (doc, (text, ranges)) in &self.units {
+        for (doc, unit) in &self.units {
+            let (text, ranges) = (&unit.text, &unit.sentences);
             if let Some(at) = text.find(&q) {
                 let end = at + q.len();
                 let sentences = ranges
@@ -99,7 +101,7 @@ impl QuoteIndex<'_> {
             }
         }
         let fq = fold(&q);
-        let near = self.units.iter().any(|(_, (t, _))| fold(t).contains(&fq));
+        let near = self.units.iter().any(|(_, u)| fold(&u.text).contains(&fq));
         Err(if near {
             format!("quote is not verbatim in the article (it matches only when case, accents or hyphens are ignored: copy the exact characters): \"{q}\"")
         } else {
