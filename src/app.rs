@@ -2,9 +2,12 @@
 
 use crate::browser;
 use crate::glossary::GlossaryView;
+use crate::map::MapView;
+use crate::timeline::TimelineView;
+use explainer_core::selection::highlighted;
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
-use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard};
+use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard, Selected};
 use explainer_core::model::DocKind;
 use explainer_core::{Route, View};
 use leptos::ev;
@@ -13,8 +16,8 @@ use leptos::prelude::*;
 /// Reads the browser location and mounts the app on `<body>`.
 pub fn start() {
     let base = browser::base_path();
-    let (path, fragment) = browser::location();
-    let route = Nav::route_for_path(&base, &path);
+    let (path, query, fragment) = browser::location();
+    let route = Nav::route_for_path(&base, &path, &query);
     leptos::mount::mount_to_body(move || view! { <App base=base route=route fragment=fragment /> });
 }
 
@@ -124,6 +127,11 @@ pub fn ArticlePage(
     let nav = expect_context::<Nav>();
     let a = loaded.article.clone();
     let view_now = Memo::new(move |_| nav.route.with(|r| r.article_view()).unwrap_or(View::Brief));
+    let selected = {
+        let a = a.clone();
+        Memo::new(move |_| nav.route.with(|r| highlighted(&a, r.selection().as_ref())))
+    };
+    provide_context(Selected(selected));
     let papers = a
         .papers
         .iter()
@@ -139,6 +147,8 @@ pub fn ArticlePage(
                 View::Brief => view! { <ReaderView article=a kind=DocKind::Brief /> }.into_any(),
                 View::Full => view! { <ReaderView article=a kind=DocKind::Full /> }.into_any(),
                 View::Glossary => view! { <GlossaryView loaded=loaded.clone() /> }.into_any(),
+                View::Timeline => view! { <TimelineView loaded=loaded.clone() /> }.into_any(),
+                View::Map => view! { <MapView loaded=loaded.clone() /> }.into_any(),
             }
         }
     };

@@ -26,22 +26,30 @@ pub fn base_path() -> String {
     }
 }
 
-/// The current path and fragment (without `#`).
-pub fn location() -> (String, Option<String>) {
+/// The current path, query string (with its `?`, or empty) and fragment (without `#`).
+pub fn location() -> (String, String, Option<String>) {
     let Some(loc) = window().map(|w| w.location()) else {
-        return ("/".into(), None);
+        return ("/".into(), String::new(), None);
     };
     let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let search = loc.search().unwrap_or_default();
     let hash = loc.hash().ok().and_then(|h| {
         let h = h.trim_start_matches('#');
         (!h.is_empty()).then(|| h.to_string())
     });
-    (path, hash)
+    (path, search, hash)
 }
 
 pub fn push_url(url: &str) {
     if let Some(h) = window().and_then(|w| w.history().ok()) {
         let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Changes the URL without a new history entry (a selection change is not a page change).
+pub fn replace_url(url: &str) {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }
 

@@ -5,8 +5,10 @@
 pub mod app;
 pub mod browser;
 pub mod glossary;
+pub mod map;
 pub mod reader;
 pub mod shell;
 pub mod state;
+pub mod timeline;
 
 pub use app::{start, App};

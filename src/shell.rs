@@ -53,8 +53,13 @@ pub fn ViewTabs(
     let links = View::ALL
         .into_iter()
         .map(|v| {
-            let route = Route::view(&article.slug, v);
-            let href = nav.href(&route, None);
+            // Switching views keeps the selection, so it shows up in every view.
+            let slug = article.slug.clone();
+            let route = move || Route::view(&slug, v).with_selection(nav.route.with(|r| r.selection()));
+            let href = {
+                let route = route.clone();
+                move || nav.href(&route(), None)
+            };
             let current =
                 move || (nav.route.with(|r| r.article_view()) == Some(v)).then_some("page");
             view! {
@@ -65,7 +70,7 @@ pub fn ViewTabs(
                         on:click=move |ev: MouseEvent| {
                             if plain_click(&ev) {
                                 ev.prevent_default();
-                                nav.go(route.clone(), None);
+                                nav.go(route(), None);
                             }
                         }
                     >

@@ -5,6 +5,7 @@ use explainer_core::load::{decode_article, decode_index, LoadError};
 use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId};
 use explainer_core::route::strip_base;
 use explainer_core::search::SearchIndex;
+use explainer_core::route::Selection;
 use explainer_core::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,10 +27,10 @@ impl Nav {
         }
     }
 
-    /// Parses a location path against the base.
-    pub fn route_for_path(base: &str, path: &str) -> Route {
+    /// Parses a location path and query string against the base.
+    pub fn route_for_path(base: &str, path: &str, query: &str) -> Route {
         match strip_base(base, path) {
-            Some(rest) => Route::parse(rest),
+            Some(rest) => Route::parse_url(rest, query),
             None => Route::NotFound(path.to_string()),
         }
     }
@@ -59,10 +60,22 @@ impl Nav {
 
     /// Re-reads the browser location (back/forward).
     pub fn sync_from_location(&self) {
-        let (path, hash) = browser::location();
-        self.route
-            .set(Self::route_for_path(&self.base.get_value(), &path));
+        let (path, query, hash) = browser::location();
+        self.route.set(Self::route_for_path(&self.base.get_value(), &path, &query));
         self.fragment.set(hash);
+    }
+
+    /// Selects something (or nothing) in every view; the URL follows without a new history entry.
+    pub fn select(&self, sel: Option<Selection>) {
+        let route = self.route.with_untracked(|r| r.with_selection(sel));
+        browser::replace_url(&self.href(&route, None));
+        self.fragment.set(None);
+        self.route.set(route);
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> Option<Selection> {
+        self.route.with(|r| r.selection())
     }
 }
 
@@ -76,6 +89,10 @@ pub struct CardState {
 
 #[derive(Clone, Copy)]
 pub struct OpenCard(pub RwSignal<Option<CardState>>);
+
+/// What the current selection highlights in every view.
+#[derive(Clone, Copy)]
+pub struct Selected(pub Memo<explainer_core::selection::Highlighted>);
 
 /// Text for the polite live region: what just happened, for screen readers.
 #[derive(Clone, Copy)]

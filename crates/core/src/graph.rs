@@ -217,6 +217,108 @@ pub fn layout_graph(nodes: &[LayoutNode], edges: &[(usize, usize)]) -> Layout {
     }
 }
 
+/// Pan and zoom of the map, applied as `translate(tx, ty) scale(scale)` in view-box units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewTransform {
+    pub scale: f64,
+    pub tx: f64,
+    pub ty: f64,
+}
+
+impl Default for ViewTransform {
+    fn default() -> Self {
+        Self { scale: 1.0, tx: 0.0, ty: 0.0 }
+    }
+}
+
+pub const MIN_SCALE: f64 = 0.5;
+pub const MAX_SCALE: f64 = 8.0;
+
+impl ViewTransform {
+    /// Zooms by `factor` keeping the point (`px`, `py`) (view-box units) where it is on screen.
+    pub fn zoom_about(self, px: f64, py: f64, factor: f64) -> Self {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let k = scale / self.scale;
+        Self { scale, tx: px - (px - self.tx) * k, ty: py - (py - self.ty) * k }
+    }
+
+    pub fn pan(self, dx: f64, dy: f64) -> Self {
+        Self { tx: self.tx + dx, ty: self.ty + dy, ..self }
+    }
+
+    pub fn to_svg(self) -> String {
+        format!("translate({:.2} {:.2}) scale({:.4})", self.tx, self.ty, self.scale)
+    }
+
+    /// Where a point of the graph ends up.
+    pub fn apply(self, x: f64, y: f64) -> (f64, f64) {
+        (x * self.scale + self.tx, y * self.scale + self.ty)
+    }
+}
+
+/// Converts a pointer position inside an element of size `w`×`h` (CSS px) showing `view_box` with
+/// `preserveAspectRatio="xMidYMid meet"` into view-box units; also returns view-box units per CSS pixel.
+pub fn screen_to_view_box(view_box: (f64, f64, f64, f64), w: f64, h: f64, sx: f64, sy: f64) -> (f64, f64, f64) {
+    let (vx, vy, vw, vh) = view_box;
+    if w <= 0.0 || h <= 0.0 {
+        return (vx, vy, 1.0);
+    }
+    let k = (vw / w).max(vh / h);
+    let (ox, oy) = ((w * k - vw) / 2.0, (h * k - vh) / 2.0);
+    (vx - ox + sx * k, vy - oy + sy * k, k)
+}
+
+/// The SVG path of an edge from `a` to `b`, stopping at the circles' rims (so an arrowhead touches the
+/// target), bent sideways by `bend` view-box units (to separate parallel edges); with its midpoint.
+pub fn edge_path(a: &NodePlace, b: &NodePlace, bend: f64) -> (String, (f64, f64)) {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+    let (ux, uy) = (dx / len, dy / len);
+    let (sx, sy) = (a.x + ux * a.r, a.y + uy * a.r);
+    let (ex, ey) = (b.x - ux * (b.r + 3.0), b.y - uy * (b.r + 3.0));
+    // Control point: the middle, pushed along the normal.
+    let (cx, cy) = ((sx + ex) / 2.0 - uy * bend, (sy + ey) / 2.0 + ux * bend);
+    let mid = (0.25 * sx + 0.5 * cx + 0.25 * ex, 0.25 * sy + 0.5 * cy + 0.25 * ey);
+    (format!("M{sx:.1} {sy:.1} Q{cx:.1} {cy:.1} {ex:.1} {ey:.1}"), mid)
+}
+
+/// A direction of an arrow key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// Keyboard travel along edges: the neighbour of `from` that lies most nearly in `dir` (within 80° of it),
+/// the nearest on ties. `neighbours` are indices into `nodes`.
+pub fn neighbour_in_direction(nodes: &[NodePlace], from: usize, neighbours: &[usize], dir: Direction) -> Option<usize> {
+    let o = nodes.get(from)?;
+    let (dx, dy) = match dir {
+        Direction::Up => (0.0, -1.0),
+        Direction::Down => (0.0, 1.0),
+        Direction::Left => (-1.0, 0.0),
+        Direction::Right => (1.0, 0.0),
+    };
+    let limit = 80f64.to_radians().cos();
+    neighbours
+        .iter()
+        .filter(|&&n| n != from)
+        .filter_map(|&n| {
+            let p = nodes.get(n)?;
+            let (vx, vy) = (p.x - o.x, p.y - o.y);
+            let len = (vx * vx + vy * vy).sqrt();
+            if len == 0.0 {
+                return None;
+            }
+            let cos = (vx * dx + vy * dy) / len;
+            (cos >= limit).then_some((n, cos, len))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)).then(b.0.cmp(&a.0)))
+        .map(|(n, _, _)| n)
+}
+
 /// Whether two node boxes overlap (touching is fine).
 pub fn overlaps(a: &NodePlace, b: &NodePlace) -> bool {
     let (al, at, ar, ab) = a.bounds();
@@ -314,6 +416,56 @@ mod tests {
         let l = layout_graph(&nodes, &[(0, 1), (7, 9), (2, 2)]);
         assert_no_overlap(&l);
         assert_inside(&l);
+    }
+
+    #[test]
+    fn arrow_keys_follow_edges_in_their_direction() {
+        let at = |x: f64, y: f64| NodePlace { x, y, r: 10.0, lines: vec![], label_w: 0.0 };
+        let nodes = vec![at(0.0, 0.0), at(100.0, 10.0), at(-50.0, 0.0), at(0.0, -80.0), at(5.0, 90.0), at(300.0, 0.0)];
+        let nb = [1, 2, 3, 4];
+        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Right), Some(1), "the one in that direction");
+        assert_eq!(neighbour_in_direction(&nodes, 0, &[1, 5], Direction::Right), Some(5), "straighter wins");
+        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Left), Some(2));
+        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Up), Some(3));
+        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Down), Some(4));
+        // Only neighbours count: 5 is to the right but not linked.
+        assert_eq!(neighbour_in_direction(&nodes, 0, &[5], Direction::Left), None);
+        assert_eq!(neighbour_in_direction(&nodes, 0, &[], Direction::Left), None);
+        assert_eq!(neighbour_in_direction(&nodes, 9, &nb, Direction::Left), None);
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer() {
+        let t = ViewTransform::default().pan(10.0, -5.0);
+        let (gx, gy) = (40.0, 25.0); // a graph point…
+        let (px, py) = t.apply(gx, gy); // …on screen here
+        let z = t.zoom_about(px, py, 2.0);
+        let (qx, qy) = z.apply(gx, gy);
+        assert!((qx - px).abs() < 1e-9 && (qy - py).abs() < 1e-9);
+        assert_eq!(z.scale, 2.0);
+        assert_eq!(ViewTransform::default().zoom_about(0.0, 0.0, 100.0).scale, MAX_SCALE);
+        assert_eq!(ViewTransform::default().zoom_about(0.0, 0.0, 0.01).scale, MIN_SCALE);
+    }
+
+    #[test]
+    fn screen_points_map_into_a_letterboxed_view_box() {
+        // A 200×100 view box shown in a 400×400 element: scale 0.5 units/px, 100 px bands top and bottom.
+        let (x, y, k) = screen_to_view_box((0.0, 0.0, 200.0, 100.0), 400.0, 400.0, 200.0, 200.0);
+        assert_eq!((x, y, k), (100.0, 50.0, 0.5));
+        let (_, y, _) = screen_to_view_box((0.0, 0.0, 200.0, 100.0), 400.0, 400.0, 0.0, 100.0);
+        assert_eq!(y, 0.0);
+    }
+
+    #[test]
+    fn edges_stop_at_the_rims_and_bend_apart() {
+        let a = NodePlace { x: 0.0, y: 0.0, r: 10.0, lines: vec![], label_w: 0.0 };
+        let b = NodePlace { x: 100.0, y: 0.0, r: 20.0, lines: vec![], label_w: 0.0 };
+        let (p, mid) = edge_path(&a, &b, 0.0);
+        assert_eq!(p, "M10.0 0.0 Q43.5 0.0 77.0 0.0");
+        assert_eq!(mid, (43.5, 0.0));
+        let (_, up) = edge_path(&a, &b, 20.0);
+        let (_, down) = edge_path(&a, &b, -20.0);
+        assert!(up.1 > 0.0 && down.1 < 0.0, "opposite bends separate parallel edges");
     }
 
     #[test]

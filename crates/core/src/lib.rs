@@ -8,6 +8,7 @@ pub mod model;
 pub mod placement;
 pub mod route;
 pub mod search;
+pub mod selection;
 pub mod syllabus;
 pub mod text;
 pub mod timeline;

@@ -462,6 +462,20 @@ impl RelationKind {
         }
     }
 
+    /// The family a relation belongs to, which sets how its edge is drawn and filtered.
+    pub fn group(self) -> RelationGroup {
+        match self {
+            Self::CooperatesWith | Self::PartnersWith | Self::PartyTo | Self::Backs | Self::Assures => {
+                RelationGroup::Cooperation
+            }
+            Self::Supplies | Self::BuysFrom | Self::Pursues => RelationGroup::Trade,
+            Self::AsksNotToTransferTo | Self::ConcernRaisedWith | Self::RivalOf | Self::LiftedRestrictionsOn => {
+                RelationGroup::Tension
+            }
+            Self::MemberOf | Self::Heads | Self::Represents | Self::PartOf | Self::LocatedIn => RelationGroup::Structure,
+        }
+    }
+
     /// Symmetric relations have no direction: A–B is the same relation as B–A.
     pub fn is_symmetric(self) -> bool {
         matches!(
@@ -472,6 +486,37 @@ impl RelationKind {
 
     pub fn from_key(k: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.key() == k)
+    }
+}
+
+/// Families of relations, for edge styles and filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RelationGroup {
+    Cooperation,
+    Trade,
+    Tension,
+    Structure,
+}
+
+impl RelationGroup {
+    pub const ALL: [RelationGroup; 4] = [Self::Cooperation, Self::Trade, Self::Tension, Self::Structure];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Cooperation => "cooperation",
+            Self::Trade => "trade",
+            Self::Tension => "tension",
+            Self::Structure => "structure",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Cooperation => "Cooperation and assurances",
+            Self::Trade => "Supplies and purchases",
+            Self::Tension => "Restrictions, concerns, rivalry",
+            Self::Structure => "Membership and roles",
+        }
     }
 }
 

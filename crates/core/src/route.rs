@@ -1,7 +1,7 @@
 //! Routes: the single source of truth for every URL in the app. Paths are relative to the site's base path and
 //! always end in `/`, so each one is a directory with its own `index.html` on a plain static file server.
 
-use crate::model::{is_valid_id, ArticleSlug, TermId};
+use crate::model::{is_valid_id, ArticleSlug, EntityId, EventId, TermId};
 
 /// A page of an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -9,16 +9,20 @@ pub enum View {
     Brief,
     Full,
     Glossary,
+    Timeline,
+    Map,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Brief, View::Full, View::Glossary];
+    pub const ALL: [View; 5] = [View::Brief, View::Full, View::Glossary, View::Timeline, View::Map];
 
     pub fn label(self) -> &'static str {
         match self {
             View::Brief => "Brief",
             View::Full => "Full article",
             View::Glossary => "Glossary",
+            View::Timeline => "Timeline",
+            View::Map => "Map",
         }
     }
 
@@ -27,7 +31,49 @@ impl View {
             View::Brief => "",
             View::Full => "article/",
             View::Glossary => "glossary/",
+            View::Timeline => "timeline/",
+            View::Map => "map/",
         }
+    }
+}
+
+/// What is selected across all views (reader, glossary, timeline, map); kept in the URL as `?sel=kind:id`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Selection {
+    Term(TermId),
+    Entity(EntityId),
+    Event(EventId),
+}
+
+impl Selection {
+    pub fn to_query_value(&self) -> String {
+        match self {
+            Selection::Term(t) => format!("term:{t}"),
+            Selection::Entity(e) => format!("entity:{e}"),
+            Selection::Event(e) => format!("event:{e}"),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (kind, id) = s.split_once(':')?;
+        if !is_valid_id(id) {
+            return None;
+        }
+        match kind {
+            "term" => Some(Selection::Term(TermId(id.into()))),
+            "entity" => Some(Selection::Entity(EntityId(id.into()))),
+            "event" => Some(Selection::Event(EventId(id.into()))),
+            _ => None,
+        }
+    }
+
+    /// Reads `sel` from a query string (`?a=b&sel=entity:india`); anything malformed is ignored.
+    pub fn from_query(query: &str) -> Option<Self> {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("sel="))
+            .and_then(|v| Selection::parse(&v.replace("%3A", ":").replace("%3a", ":")))
     }
 }
 
@@ -36,11 +82,13 @@ impl View {
 pub enum Route {
     /// The list of articles.
     Library,
-    /// A view of an article; `term` selects a glossary entry (only meaningful with `View::Glossary`).
+    /// A view of an article; `term` is a glossary entry's own page (only with `View::Glossary`); `sel` is the
+    /// selection shared by all views.
     Article {
         slug: ArticleSlug,
         view: View,
         term: Option<TermId>,
+        sel: Option<Selection>,
     },
     /// A path that names nothing we know.
     NotFound(String),
@@ -52,6 +100,7 @@ impl Route {
             slug: slug.clone(),
             view,
             term: None,
+            sel: None,
         }
     }
 
@@ -60,6 +109,7 @@ impl Route {
             slug: slug.clone(),
             view: View::Glossary,
             term: Some(term.clone()),
+            sel: None,
         }
     }
 
@@ -76,6 +126,8 @@ impl Route {
             [] => Route::view(&slug, View::Brief),
             ["article"] => Route::view(&slug, View::Full),
             ["glossary"] => Route::view(&slug, View::Glossary),
+            ["timeline"] => Route::view(&slug, View::Timeline),
+            ["map"] => Route::view(&slug, View::Map),
             ["glossary", t] if is_valid_id(t) => Route::term(&slug, &TermId(t.to_string())),
             _ => not_found(),
         }
@@ -85,15 +137,46 @@ impl Route {
     pub fn to_path(&self) -> String {
         match self {
             Route::Library => String::new(),
-            Route::Article { slug, view, term } => {
+            Route::Article { slug, view, term, sel } => {
                 let mut p = format!("{slug}/{}", view.segment());
                 if let (View::Glossary, Some(t)) = (view, term) {
                     p.push_str(t.as_str());
                     p.push('/');
                 }
+                if let Some(sel) = sel {
+                    p.push_str("?sel=");
+                    p.push_str(&sel.to_query_value());
+                }
                 p
             }
             Route::NotFound(p) => p.trim_start_matches('/').to_string(),
+        }
+    }
+
+    /// Parses a path and its query string (with or without the leading `?`).
+    pub fn parse_url(path: &str, query: &str) -> Route {
+        match Route::parse(path) {
+            Route::Article { slug, view, term, .. } => Route::Article { slug, view, term, sel: Selection::from_query(query) },
+            other => other,
+        }
+    }
+
+    /// The same route with another selection (nothing changes for non-article routes).
+    pub fn with_selection(&self, sel: Option<Selection>) -> Route {
+        match self {
+            Route::Article { slug, view, term, .. } => {
+                Route::Article { slug: slug.clone(), view: *view, term: term.clone(), sel }
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// The current selection: the `sel` parameter, or the glossary entry whose page this is.
+    pub fn selection(&self) -> Option<Selection> {
+        match self {
+            Route::Article { sel: Some(s), .. } => Some(s.clone()),
+            Route::Article { term: Some(t), .. } => Some(Selection::Term(t.clone())),
+            _ => None,
         }
     }
 
@@ -138,6 +221,8 @@ mod tests {
             Route::view(&slug(), View::Brief),
             Route::view(&slug(), View::Full),
             Route::view(&slug(), View::Glossary),
+            Route::view(&slug(), View::Timeline),
+            Route::view(&slug(), View::Map),
             Route::term(&slug(), &TermId("nato".into())),
         ];
         for r in routes {
@@ -171,6 +256,23 @@ mod tests {
             Route::parse("/india-italy/glossary/a/b/"),
             Route::NotFound(_)
         ));
+    }
+
+    #[test]
+    fn selection_round_trips_through_the_query() {
+        let r = Route::view(&slug(), View::Map).with_selection(Some(Selection::Entity(EntityId("india".into()))));
+        let p = r.to_path();
+        assert_eq!(p, "india-italy/map/?sel=entity:india");
+        let (path, query) = p.split_once('?').unwrap();
+        assert_eq!(Route::parse_url(path, query), r);
+        assert_eq!(r.selection(), Some(Selection::Entity(EntityId("india".into()))));
+        assert_eq!(Route::parse_url("/india-italy/timeline/", "?x=1&sel=event%3Adefence-talks").selection(),
+            Some(Selection::Event(EventId("defence-talks".into()))));
+        // A glossary entry page selects its term.
+        assert_eq!(Route::term(&slug(), &TermId("nato".into())).selection(), Some(Selection::Term(TermId("nato".into()))));
+        for junk in ["sel=", "sel=term:", "sel=planet:mars", "sel=term:Bad Id", "sel=nocolon"] {
+            assert_eq!(Selection::from_query(junk), None, "{junk}");
+        }
     }
 
     #[test]

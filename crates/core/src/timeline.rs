@@ -261,6 +261,39 @@ pub fn order_events(dates: &[EventDate]) -> TimelineOrder {
     }
 }
 
+/// Columns of the wide timeline: an "Earlier" lane for undated events, then one per year that has an event
+/// (a span covers the columns of all the years it touches). Returns the column labels and, per event in
+/// `order`, its first and last column (inclusive).
+pub fn timeline_columns(dates: &[EventDate], order: &TimelineOrder) -> (Vec<String>, Vec<(usize, usize)>) {
+    let mut years: Vec<i32> = Vec::new();
+    for &i in &order.dated {
+        match &dates[i] {
+            EventDate::On(d) => years.push(d.year),
+            EventDate::Span(a, b) => years.extend(a.year..=b.year),
+            EventDate::Undated { .. } => {}
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    let has_earlier = !order.earlier.is_empty();
+    let offset = usize::from(has_earlier);
+    let mut labels: Vec<String> = Vec::new();
+    if has_earlier {
+        labels.push("Earlier (undated)".into());
+    }
+    labels.extend(years.iter().map(|y| y.to_string()));
+    let col = |y: i32| offset + years.binary_search(&y).unwrap_or(0);
+    let spans = order
+        .all()
+        .map(|i| match &dates[i] {
+            EventDate::On(d) => (col(d.year), col(d.year)),
+            EventDate::Span(a, b) => (col(a.year), col(b.year)),
+            EventDate::Undated { .. } => (0, 0),
+        })
+        .collect();
+    (labels, spans)
+}
+
 impl PartialOrd for PartialDate {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -357,6 +390,18 @@ mod tests {
         assert_eq!(o.dated, vec![3, 0]);
         assert_eq!(o.earlier, vec![4, 2, 1, 5]);
         assert_eq!(o.all().collect::<Vec<_>>(), vec![4, 2, 1, 5, 3, 0]);
+    }
+
+    #[test]
+    fn columns_give_an_earlier_lane_and_one_per_year() {
+        let dates = vec![d("2026-04-30"), EventDate::Undated { before: 0 }, d("2014"), d("2026..2027")];
+        let o = order_events(&dates);
+        let (labels, spans) = timeline_columns(&dates, &o);
+        assert_eq!(labels, ["Earlier (undated)", "2014", "2026", "2027"]);
+        // In timeline order: undated, 2014, the span (starts 1 Jan 2026), 30 April 2026.
+        assert_eq!(spans, [(0, 0), (1, 1), (2, 3), (2, 2)]);
+        let (labels, _) = timeline_columns(&[d("2026")], &order_events(&[d("2026")]));
+        assert_eq!(labels, ["2026"]);
     }
 
     #[test]

@@ -1,0 +1,253 @@
+//! The timeline: events in order, dates of mixed precision shown as they are known (a span is a bar, an
+//! undated event sits in an "earlier" lane), filterable by category. One tab stop: arrow keys move between
+//! events, Home/End jump, Enter or Space opens the event's details.
+
+use crate::browser;
+use crate::shell::RouteLink;
+use crate::state::{LoadedArticle, Nav, Selected};
+use explainer_core::model::{DocKind, EventCategory, TimelineEvent};
+use explainer_core::route::Selection;
+use explainer_core::timeline::{order_events, timeline_columns, DatePrecision, EventDate};
+use explainer_core::{Route, View};
+use leptos::prelude::*;
+use std::sync::Arc;
+use web_sys::KeyboardEvent;
+
+fn precision_note(e: &TimelineEvent, all: &[TimelineEvent]) -> String {
+    match &e.date {
+        EventDate::On(d) => match d.precision() {
+            DatePrecision::Day => "Exact day".into(),
+            DatePrecision::Month => "Known to the month".into(),
+            DatePrecision::Year => "Known to the year".into(),
+        },
+        EventDate::Span(..) => "A period".into(),
+        EventDate::Undated { before } => match all.get(*before as usize) {
+            Some(b) => format!("Undated: before “{}”", b.title),
+            None => "Undated".into(),
+        },
+    }
+}
+
+fn event_anchor(e: &TimelineEvent) -> String {
+    format!("ev-{}", e.id)
+}
+
+/// The timeline of one article.
+#[component]
+pub fn TimelineView(
+    /// The article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let selected = expect_context::<Selected>().0;
+    let article = loaded.article.clone();
+    let events = Arc::new(article.timeline.clone());
+    let dates: Vec<EventDate> = events.iter().map(|e| e.date.clone()).collect();
+    let order = order_events(&dates);
+    let (columns, spans) = timeline_columns(&dates, &order);
+    let order: Vec<usize> = order.all().collect();
+    let hidden = RwSignal::new(Vec::<EventCategory>::new());
+    let visible = {
+        let events = events.clone();
+        let order = order.clone();
+        Memo::new(move |_| hidden.with(|h| order.iter().copied().filter(|&i| !h.contains(&events[i].category)).collect::<Vec<_>>()))
+    };
+    // The event with the tab stop, and the one whose details are shown.
+    let active = RwSignal::new(order.first().copied().unwrap_or(0));
+    let open = RwSignal::new(None::<usize>);
+
+    // A shared link selecting an event opens it.
+    {
+        let events = events.clone();
+        Effect::new(move |_| {
+            if let Some(Selection::Event(id)) = nav.selection() {
+                if let Some(i) = events.iter().position(|e| e.id == id) {
+                    active.set(i);
+                    open.set(Some(i));
+                }
+            }
+        });
+    }
+
+    let focus_event = {
+        let events = events.clone();
+        move |i: usize| {
+            active.set(i);
+            let id = event_anchor(&events[i]);
+            request_animation_frame(move || {
+                if let Some(el) = browser::element(&id) {
+                    let _ = el.focus();
+                }
+            });
+        }
+    };
+    let open_event = {
+        let events = events.clone();
+        move |i: usize| {
+            active.set(i);
+            open.set(Some(i));
+            nav.select(Some(Selection::Event(events[i].id.clone())));
+        }
+    };
+    let on_key = {
+        let focus_event = focus_event.clone();
+        let open_event = open_event.clone();
+        move |ev: KeyboardEvent| {
+            let vis = visible.get_untracked();
+            let Some(pos) = vis.iter().position(|&i| i == active.get_untracked()).or((!vis.is_empty()).then_some(0)) else {
+                return;
+            };
+            let target = match ev.key().as_str() {
+                "ArrowDown" | "ArrowRight" => Some((pos + 1).min(vis.len() - 1)),
+                "ArrowUp" | "ArrowLeft" => Some(pos.saturating_sub(1)),
+                "Home" => Some(0),
+                "End" => Some(vis.len() - 1),
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    open_event(vis[pos]);
+                    return;
+                }
+                _ => None,
+            };
+            if let Some(t) = target {
+                ev.prevent_default();
+                focus_event(vis[t]);
+            }
+        }
+    };
+
+    let filters = EventCategory::ALL
+        .into_iter()
+        .filter(|c| article.timeline.iter().any(|e| e.category == *c))
+        .map(|c| {
+            let pressed = move || (!hidden.with(|h| h.contains(&c))).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-category=c.key()
+                    aria-pressed=pressed
+                    on:click=move |_| {
+                        hidden.update(|h| {
+                            if let Some(i) = h.iter().position(|x| *x == c) {
+                                h.remove(i);
+                            } else {
+                                h.push(c);
+                            }
+                        })
+                    }
+                >
+                    {c.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let cols = columns.len();
+    let headers = columns
+        .iter()
+        .enumerate()
+        .map(|(k, l)| view! { <li style=format!("grid-column: {}", k + 1)>{l.clone()}</li> })
+        .collect_view();
+
+    let items = order
+        .iter()
+        .map(|&i| {
+            let e = events[i].clone();
+            let (a, b) = spans[order.iter().position(|&o| o == i).unwrap_or(0)];
+            let id = e.id.clone();
+            let is_sel = move || selected.with(|h| h.events.contains(&id));
+            let open_event = open_event.clone();
+            view! {
+                <li
+                    role="option"
+                    id=event_anchor(&e)
+                    class="event"
+                    class:undated=matches!(e.date, EventDate::Undated { .. })
+                    class:bar=e.date.is_bar()
+                    class:selected=is_sel
+                    data-category=e.category.key()
+                    style=format!("grid-column: {} / {}", a + 1, b + 2)
+                    hidden=move || !visible.with(|v| v.contains(&i))
+                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    aria-selected=move || (open.get() == Some(i)).to_string()
+                    on:click=move |_| open_event(i)
+                >
+                    <span class="ev-date">{e.date.label()}</span>
+                    <span class="ev-title">{e.title.clone()}</span>
+                    <span class="ev-cat">{e.category.label()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let detail = {
+        let events = events.clone();
+        let slug = article.slug.clone();
+        move || {
+            let i = open.get()?;
+            let e = events.get(i)?.clone();
+            let note = precision_note(&e, &events);
+            let quote_link = e.quote.sentences.first().map(|s| {
+                let view = if s.doc == DocKind::Brief { View::Brief } else { View::Full };
+                let label = format!("Read it in the {}", if s.doc == DocKind::Brief { "brief" } else { "full article" });
+                view! {
+                    <RouteLink route=Route::view(&slug, view) fragment=s.anchor() class="quote-link">{label}</RouteLink>
+                }
+            });
+            let terms = e
+                .terms
+                .iter()
+                .map(|t| {
+                    let name = loaded.article.entry(t).map(|g| g.term.clone()).unwrap_or_else(|| t.to_string());
+                    view! { <li><RouteLink route=Route::term(&slug, t)>{name}</RouteLink></li> }
+                })
+                .collect_view();
+            let entities = e
+                .entities
+                .iter()
+                .map(|en| {
+                    let name = loaded.article.entity(en).map(|x| x.name.clone()).unwrap_or_else(|| en.to_string());
+                    let route = Route::view(&slug, View::Map).with_selection(Some(Selection::Entity(en.clone())));
+                    view! { <li><RouteLink route=route>{name}</RouteLink></li> }
+                })
+                .collect_view();
+            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            Some(view! {
+                <h3 id="event-detail-title">{e.title.clone()}</h3>
+                <p class="kicker">{format!("{} · {} · {}", e.date.label(), note, e.category.label())}</p>
+                <p>{e.text.clone()}</p>
+                <blockquote class="evidence">
+                    <p>{format!("“{}”", e.quote.text)}</p>
+                    {quote_link}
+                </blockquote>
+                <ul class="tags" aria-label="Syllabus">{tags}</ul>
+                <div class="links">
+                    <h4>"Terms"</h4>
+                    <ul class="chips">{terms}</ul>
+                    <h4>"On the map"</h4>
+                    <ul class="chips">{entities}</ul>
+                </div>
+            })
+        }
+    };
+
+    view! {
+        <section class="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">"Timeline"</h2>
+            <div class="filters" role="group" aria-label="Show categories">{filters}</div>
+            <p class="hint" id="timeline-help">
+                "Use the arrow keys to move between events, Home and End to jump, Enter to open one."
+            </p>
+            <div class="timeline-track" style=format!("--cols: {cols}")>
+                <ol class="axis" aria-hidden="true">{headers}</ol>
+                <ol class="events" role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
+                    {items}
+                </ol>
+            </div>
+            <div class="event-detail" role="region" aria-label="Event details" aria-live="polite">
+                {move || detail().map(|d| d.into_any()).unwrap_or_else(|| view! { <p class="hint">"Choose an event to see its details and the sentence it comes from."</p> }.into_any())}
+            </div>
+        </section>
+    }
+}
