@@ -3,12 +3,12 @@
 use crate::browser;
 use crate::glossary::GlossaryView;
 use crate::map::MapView;
-use crate::timeline::TimelineView;
-use explainer_core::selection::highlighted;
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
 use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard, Selected};
+use crate::timeline::TimelineView;
 use explainer_core::model::DocKind;
+use explainer_core::selection::highlighted;
 use explainer_core::{Route, View};
 use leptos::ev;
 use leptos::prelude::*;
@@ -19,6 +19,13 @@ pub fn start() {
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
     leptos::mount::mount_to_body(move || view! { <App base=base route=route fragment=fragment /> });
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Page {
+    Library,
+    NotFound,
+    Article,
 }
 
 /// The whole app for one starting location.
@@ -94,14 +101,23 @@ pub fn App(
         browser::set_title(&title);
     });
 
-    let body = move || match nav.route.get() {
-        Route::Library => match index.get().flatten() {
+    // Only a change of page kind rebuilds the page: a new view or selection within an article must not (it
+    // would lose focus, open cards and scroll position).
+    let page = Memo::new(move |_| {
+        nav.route.with(|r| match r {
+            Route::Library => Page::Library,
+            Route::NotFound(_) => Page::NotFound,
+            Route::Article { .. } => Page::Article,
+        })
+    });
+    let body = move || match page.get() {
+        Page::Library => match index.get().flatten() {
             None => view! { <Loading what="articles" /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
             Some(Ok(i)) => view! { <Library index=i /> }.into_any(),
         },
-        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
-        Route::Article { .. } => match article.get().flatten() {
+        Page::NotFound => view! { <NotFound /> }.into_any(),
+        Page::Article => match article.get().flatten() {
             None => view! { <Loading what="article" /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
             Some(Ok(l)) => view! { <ArticlePage loaded=l /> }.into_any(),

@@ -63,6 +63,19 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// Focuses an HTML or SVG element by id; whether it worked.
+pub fn focus_id(id: &str) -> bool {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(h) => h.focus().is_ok(),
+        Err(el) => el
+            .dyn_into::<web_sys::SvgElement>()
+            .is_ok_and(|s| s.focus().is_ok()),
+    }
+}
+
 /// Scrolls an element to the middle of the viewport and focuses it without a second jump.
 pub fn reveal(id: &str) -> bool {
     let Some(el) = element(id) else { return false };

@@ -55,7 +55,8 @@ pub fn ViewTabs(
         .map(|v| {
             // Switching views keeps the selection, so it shows up in every view.
             let slug = article.slug.clone();
-            let route = move || Route::view(&slug, v).with_selection(nav.route.with(|r| r.selection()));
+            let route =
+                move || Route::view(&slug, v).with_selection(nav.route.with(|r| r.selection()));
             let href = {
                 let route = route.clone();
                 move || nav.href(&route(), None)

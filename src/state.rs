@@ -4,8 +4,8 @@ use crate::browser;
 use explainer_core::load::{decode_article, decode_index, LoadError};
 use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId};
 use explainer_core::route::strip_base;
-use explainer_core::search::SearchIndex;
 use explainer_core::route::Selection;
+use explainer_core::search::SearchIndex;
 use explainer_core::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -61,7 +61,8 @@ impl Nav {
     /// Re-reads the browser location (back/forward).
     pub fn sync_from_location(&self) {
         let (path, query, hash) = browser::location();
-        self.route.set(Self::route_for_path(&self.base.get_value(), &path, &query));
+        self.route
+            .set(Self::route_for_path(&self.base.get_value(), &path, &query));
         self.fragment.set(hash);
     }
 

@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::shell::RouteLink;
-use crate::state::{LoadedArticle, Nav};
+use crate::state::{LoadedArticle, Nav, Selected};
 use explainer_core::model::{ArticleSlug, DocKind, GlossaryEntry, TermId};
 use explainer_core::search::{MatchField, SearchHit};
 use explainer_core::{Route, SyllabusPaper, View};
@@ -184,9 +184,13 @@ pub fn EntryView(
     selected: Signal<Option<TermId>>,
 ) -> impl IntoView {
     let id = entry.id.clone();
+    let shared = use_context::<Selected>();
     let is_selected = {
         let id = id.clone();
-        move || selected.get().as_ref() == Some(&id)
+        move || {
+            selected.get().as_ref() == Some(&id)
+                || shared.is_some_and(|s| s.0.with(|h| h.terms.contains(&id)))
+        }
     };
     let matched = hit.matched;
     let range_in = move |field: MatchField| matched.and_then(|(f, r)| (f == field).then_some(r));

@@ -9,8 +9,8 @@ pub use panel::{MapPanel, PanelTarget};
 use crate::browser;
 use crate::state::{LoadedArticle, Nav, Selected};
 use explainer_core::graph::{
-    edge_path, layout_graph, neighbour_in_direction, screen_to_view_box, Direction, LayoutNode, ViewTransform, LINE_H,
-    LABEL_GAP,
+    edge_path, layout_graph, neighbour_in_direction, screen_to_view_box, Direction, LayoutNode,
+    ViewTransform, LABEL_GAP, LINE_H,
 };
 use explainer_core::model::{EntityKind, RelationGroup};
 use explainer_core::route::Selection;
@@ -42,18 +42,30 @@ pub fn MapView(
     let selected = expect_context::<Selected>().0;
     let article = loaded.article.clone();
     let ents = Arc::new(article.entities.clone());
-    let index: HashMap<String, usize> = ents.iter().enumerate().map(|(i, e)| (e.id.0.clone(), i)).collect();
+    let index: HashMap<String, usize> = ents
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.0.clone(), i))
+        .collect();
     // (from, to, relation index) for relations whose ends exist.
     let edges: Arc<Vec<(usize, usize, usize)>> = Arc::new(
         article
             .relations
             .iter()
             .enumerate()
-            .filter_map(|(k, r)| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?, k)))
+            .filter_map(|(k, r)| {
+                Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?, k))
+            })
             .collect(),
     );
     let layout = Arc::new(layout_graph(
-        &ents.iter().map(|e| LayoutNode { label: e.name.clone(), prominent: e.prominent }).collect::<Vec<_>>(),
+        &ents
+            .iter()
+            .map(|e| LayoutNode {
+                label: e.name.clone(),
+                prominent: e.prominent,
+            })
+            .collect::<Vec<_>>(),
         &edges.iter().map(|&(a, b, _)| (a, b)).collect::<Vec<_>>(),
     ));
     let vb = layout.view_box;
@@ -73,7 +85,9 @@ pub fn MapView(
         let node_visible = node_visible.clone();
         let article = article.clone();
         move |a: usize, b: usize, k: usize| {
-            node_visible(a) && node_visible(b) && hidden_groups.with(|h| !h.contains(&article.relations[k].kind.group()))
+            node_visible(a)
+                && node_visible(b)
+                && hidden_groups.with(|h| !h.contains(&article.relations[k].kind.group()))
         }
     };
 
@@ -95,11 +109,8 @@ pub fn MapView(
         move |i: usize| {
             active.set(i);
             let id = format!("node-{}", ents[i].id);
-            request_animation_frame(move || {
-                if let Some(el) = browser::element(&id) {
-                    let _ = el.focus();
-                }
-            });
+            // The element is always rendered (filters only hide it), so focus can move right away.
+            browser::focus_id(&id);
         }
     };
     let open_entity = {
@@ -161,9 +172,17 @@ pub fn MapView(
     // Pan and zoom: wheel, drag with one pointer, pinch with two.
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let svg_point = move |client_x: f64, client_y: f64| -> (f64, f64, f64) {
-        let Some(svg) = browser::element("map-svg") else { return (0.0, 0.0, 1.0) };
+        let Some(svg) = browser::element("map-svg") else {
+            return (0.0, 0.0, 1.0);
+        };
         let r = svg.get_bounding_client_rect();
-        screen_to_view_box(vb, r.width(), r.height(), client_x - r.left(), client_y - r.top())
+        screen_to_view_box(
+            vb,
+            r.width(),
+            r.height(),
+            client_x - r.left(),
+            client_y - r.top(),
+        )
     };
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
@@ -183,13 +202,21 @@ pub fn MapView(
         if let Some(svg) = browser::element("map-svg") {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
-        pointers.update_value(|p| p.push((ev.pointer_id(), f64::from(ev.client_x()), f64::from(ev.client_y()))));
+        pointers.update_value(|p| {
+            p.push((
+                ev.pointer_id(),
+                f64::from(ev.client_x()),
+                f64::from(ev.client_y()),
+            ))
+        });
     };
     let on_move = move |ev: PointerEvent| {
         let id = ev.pointer_id();
         let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
         let ps = pointers.get_value();
-        let Some(k) = ps.iter().position(|p| p.0 == id) else { return };
+        let Some(k) = ps.iter().position(|p| p.0 == id) else {
+            return;
+        };
         match ps.len() {
             1 => {
                 let (_, _, scale) = svg_point(x, y);
@@ -209,7 +236,8 @@ pub fn MapView(
         }
         pointers.update_value(|p| p[k] = (id, x, y));
     };
-    let on_up = move |ev: PointerEvent| pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+    let on_up =
+        move |ev: PointerEvent| pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
     let zoom_by = move |f: f64| {
         let (cx, cy) = (vb.0 + vb.2 / 2.0, vb.1 + vb.3 / 2.0);
         transform.update(|t| *t = t.zoom_about(cx, cy, f));
@@ -222,7 +250,11 @@ pub fn MapView(
         .map(|&(a, b, k)| {
             let key = (a.min(b), a.max(b));
             let n = pair_count.entry(key).or_insert(0);
-            let bend = if *n == 0 { 0.0 } else { 18.0 * f64::from((*n + 1) / 2) * if *n % 2 == 1 { 1.0 } else { -1.0 } };
+            let bend = if *n == 0 {
+                0.0
+            } else {
+                18.0 * f64::from((*n + 1) / 2) * if *n % 2 == 1 { 1.0 } else { -1.0 }
+            };
             *n += 1;
             let rel = &article.relations[k];
             let bend = if a > b { -bend } else { bend };
@@ -232,7 +264,8 @@ pub fn MapView(
             let edge_visible = edge_visible.clone();
             let from = rel.from.clone();
             let to = rel.to.clone();
-            let is_sel = move || selected.with(|h| h.entities.contains(&from) && h.entities.contains(&to));
+            let is_sel =
+                move || selected.with(|h| h.entities.contains(&from) && h.entities.contains(&to));
             view! {
                 <g
                     class="edge"
@@ -256,7 +289,13 @@ pub fn MapView(
         .map(|(i, p)| {
             let e = ents[i].clone();
             let degree = edges.iter().filter(|&&(a, b, _)| a == i || b == i).count();
-            let label = format!("{}, {}, {} relation{}", e.name, e.kind.label().to_lowercase(), degree, if degree == 1 { "" } else { "s" });
+            let label = format!(
+                "{}, {}, {} relation{}",
+                e.name,
+                e.kind.label().to_lowercase(),
+                degree,
+                if degree == 1 { "" } else { "s" }
+            );
             let lines = p.lines.clone();
             let text_y = p.r + LABEL_GAP + LINE_H - 3.0;
             let tspans = lines
@@ -346,11 +385,19 @@ pub fn MapView(
 
     let list_view = {
         let article = article.clone();
-        move || list_mode.get().then(|| view! { <panel::MapList article=article.clone() /> })
+        move || {
+            list_mode
+                .get()
+                .then(|| view! { <panel::MapList article=article.clone() /> })
+        }
     };
     let panel_view = {
         let article = article.clone();
-        move || panel.get().map(|t| view! { <MapPanel article=article.clone() target=t on_close=close_panel /> })
+        move || {
+            panel.get().map(
+                |t| view! { <MapPanel article=article.clone() target=t on_close=close_panel /> },
+            )
+        }
     };
 
     view! {

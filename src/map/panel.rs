@@ -41,13 +41,21 @@ pub fn Evidence(
 }
 
 fn name(article: &Article, id: &explainer_core::model::EntityId) -> String {
-    article.entity(id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_string())
+    article
+        .entity(id)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// "India → Italy: asked not to share …" — authors' labels are phrases, not always the middle of a sentence.
 fn relation_sentence(article: &Article, r: &Relation) -> String {
     let arrow = if r.kind.is_symmetric() { "↔" } else { "→" };
-    format!("{} {arrow} {}: {}", name(article, &r.from), name(article, &r.to), r.label)
+    format!(
+        "{} {arrow} {}: {}",
+        name(article, &r.from),
+        name(article, &r.to),
+        r.label
+    )
 }
 
 /// Details of an entity or a relation.
@@ -62,9 +70,15 @@ pub fn MapPanel(
 ) -> impl IntoView {
     let body = match target {
         PanelTarget::Entity(i) => {
-            let Some(e) = article.entities.get(i).cloned() else { return ().into_any() };
-            let rels: Vec<Relation> =
-                article.relations.iter().filter(|r| r.from == e.id || r.to == e.id).cloned().collect();
+            let Some(e) = article.entities.get(i).cloned() else {
+                return ().into_any();
+            };
+            let rels: Vec<Relation> = article
+                .relations
+                .iter()
+                .filter(|r| r.from == e.id || r.to == e.id)
+                .cloned()
+                .collect();
             let rel_items = rels
                 .into_iter()
                 .map(|r| {
@@ -102,7 +116,9 @@ pub fn MapPanel(
             .into_any()
         }
         PanelTarget::Relation(k) => {
-            let Some(r) = article.relations.get(k).cloned() else { return ().into_any() };
+            let Some(r) = article.relations.get(k).cloned() else {
+                return ().into_any();
+            };
             view! {
                 <h3 id="map-panel-title">{format!("{} → {}", name(&article, &r.from), name(&article, &r.to))}</h3>
                 <p class="kicker">{r.kind.label()}</p>

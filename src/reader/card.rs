@@ -4,9 +4,10 @@
 use super::{inline_views, Highlight};
 use crate::browser;
 use crate::shell::RouteLink;
-use crate::state::{Announcer, CardState, OpenCard};
+use crate::state::{Announcer, CardState, Nav, OpenCard, Selected};
 use explainer_core::model::{Article, GlossaryEntry, TermRef};
 use explainer_core::placement::{place_card, Placement, Rect};
+use explainer_core::route::Selection;
 use explainer_core::Route;
 use leptos::ev;
 use leptos::prelude::*;
@@ -74,6 +75,8 @@ pub fn TermButton(
         );
         close_timer.set_value(h.ok());
     };
+    let nav = use_context::<Nav>();
+    let term_id = term.term.clone();
     let announce_text = entry
         .as_ref()
         .map(|e| format!("{}: {}", e.term, e.definition))
@@ -88,6 +91,10 @@ pub fn TermButton(
                     pinned: true,
                 }));
                 announcer.set(announce_text.clone());
+                // Opening a card on purpose selects the term in every view (and in the URL).
+                if let Some(nav) = nav {
+                    nav.select(Some(Selection::Term(term_id.clone())));
+                }
             }
         }
     };
@@ -95,6 +102,11 @@ pub fn TermButton(
     let flash = {
         let anchor = anchor.clone();
         move || highlight.is_some_and(|h| h.0.with(|a| a.as_deref() == Some(anchor.as_str())))
+    };
+    let sel = use_context::<Selected>();
+    let is_selected = {
+        let id = term.term.clone();
+        move || sel.is_some_and(|s| s.0.with(|h| h.terms.contains(&id)))
     };
     let card = {
         let card_id = card_id.clone();
@@ -118,6 +130,7 @@ pub fn TermButton(
                 type="button"
                 class="term"
                 class:flash=flash
+                class:selected=is_selected
                 id=anchor.clone()
                 aria-expanded=move || is_open.get().to_string()
                 aria-controls=move || is_open.get().then(|| card_id.clone())

@@ -50,7 +50,15 @@ pub fn TimelineView(
     let visible = {
         let events = events.clone();
         let order = order.clone();
-        Memo::new(move |_| hidden.with(|h| order.iter().copied().filter(|&i| !h.contains(&events[i].category)).collect::<Vec<_>>()))
+        Memo::new(move |_| {
+            hidden.with(|h| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| !h.contains(&events[i].category))
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     // The event with the tab stop, and the one whose details are shown.
     let active = RwSignal::new(order.first().copied().unwrap_or(0));
@@ -74,11 +82,8 @@ pub fn TimelineView(
         move |i: usize| {
             active.set(i);
             let id = event_anchor(&events[i]);
-            request_animation_frame(move || {
-                if let Some(el) = browser::element(&id) {
-                    let _ = el.focus();
-                }
-            });
+            // The element is always rendered (filters only hide it), so focus can move right away.
+            browser::focus_id(&id);
         }
     };
     let open_event = {
@@ -94,7 +99,11 @@ pub fn TimelineView(
         let open_event = open_event.clone();
         move |ev: KeyboardEvent| {
             let vis = visible.get_untracked();
-            let Some(pos) = vis.iter().position(|&i| i == active.get_untracked()).or((!vis.is_empty()).then_some(0)) else {
+            let Some(pos) = vis
+                .iter()
+                .position(|&i| i == active.get_untracked())
+                .or((!vis.is_empty()).then_some(0))
+            else {
                 return;
             };
             let target = match ev.key().as_str() {
@@ -199,7 +208,11 @@ pub fn TimelineView(
                 .terms
                 .iter()
                 .map(|t| {
-                    let name = loaded.article.entry(t).map(|g| g.term.clone()).unwrap_or_else(|| t.to_string());
+                    let name = loaded
+                        .article
+                        .entry(t)
+                        .map(|g| g.term.clone())
+                        .unwrap_or_else(|| t.to_string());
                     view! { <li><RouteLink route=Route::term(&slug, t)>{name}</RouteLink></li> }
                 })
                 .collect_view();
@@ -207,8 +220,13 @@ pub fn TimelineView(
                 .entities
                 .iter()
                 .map(|en| {
-                    let name = loaded.article.entity(en).map(|x| x.name.clone()).unwrap_or_else(|| en.to_string());
-                    let route = Route::view(&slug, View::Map).with_selection(Some(Selection::Entity(en.clone())));
+                    let name = loaded
+                        .article
+                        .entity(en)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| en.to_string());
+                    let route = Route::view(&slug, View::Map)
+                        .with_selection(Some(Selection::Entity(en.clone())));
                     view! { <li><RouteLink route=route>{name}</RouteLink></li> }
                 })
                 .collect_view();

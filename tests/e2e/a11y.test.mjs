@@ -17,6 +17,10 @@ after(async () => {
 });
 
 async function scan(page, label) {
+  // Judge the settled state, not a frame of an entrance animation (opacity fades would read as low contrast).
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
   assert.deepEqual(summary, [], `${label}: axe violations`);
@@ -50,6 +54,33 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
     await page.goto(server.url(`/${SLUG}/glossary/nato/`));
     await page.locator('#term-nato.selected').waitFor();
     await scan(page, 'selected term');
+  });
+}
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 640 }]]) {
+  test(`axe: timeline, with an event open (${name})`, async () => {
+    const page = await newPage(browser, { viewport });
+    await page.goto(server.url(`/${SLUG}/timeline/`));
+    await articleReady(page);
+    await scan(page, 'timeline');
+    await page.locator('li.event').nth(3).click();
+    await page.locator('#event-detail-title').waitFor();
+    await scan(page, 'timeline with details');
+  });
+
+  test(`axe: map, panel open, filtered, list view (${name})`, async () => {
+    const page = await newPage(browser, { viewport });
+    await page.goto(server.url(`/${SLUG}/map/`));
+    await articleReady(page);
+    await scan(page, 'map');
+    await page.locator('#node-india').click();
+    await page.locator('.map-panel').waitFor();
+    await scan(page, 'map with panel');
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Place', exact: true }).click();
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    await page.locator('.entity-list').waitFor();
+    await scan(page, 'map list view, filtered');
   });
 }
 

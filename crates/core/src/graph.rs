@@ -227,7 +227,11 @@ pub struct ViewTransform {
 
 impl Default for ViewTransform {
     fn default() -> Self {
-        Self { scale: 1.0, tx: 0.0, ty: 0.0 }
+        Self {
+            scale: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+        }
     }
 }
 
@@ -239,15 +243,26 @@ impl ViewTransform {
     pub fn zoom_about(self, px: f64, py: f64, factor: f64) -> Self {
         let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
         let k = scale / self.scale;
-        Self { scale, tx: px - (px - self.tx) * k, ty: py - (py - self.ty) * k }
+        Self {
+            scale,
+            tx: px - (px - self.tx) * k,
+            ty: py - (py - self.ty) * k,
+        }
     }
 
     pub fn pan(self, dx: f64, dy: f64) -> Self {
-        Self { tx: self.tx + dx, ty: self.ty + dy, ..self }
+        Self {
+            tx: self.tx + dx,
+            ty: self.ty + dy,
+            ..self
+        }
     }
 
     pub fn to_svg(self) -> String {
-        format!("translate({:.2} {:.2}) scale({:.4})", self.tx, self.ty, self.scale)
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.tx, self.ty, self.scale
+        )
     }
 
     /// Where a point of the graph ends up.
@@ -258,7 +273,13 @@ impl ViewTransform {
 
 /// Converts a pointer position inside an element of size `w`×`h` (CSS px) showing `view_box` with
 /// `preserveAspectRatio="xMidYMid meet"` into view-box units; also returns view-box units per CSS pixel.
-pub fn screen_to_view_box(view_box: (f64, f64, f64, f64), w: f64, h: f64, sx: f64, sy: f64) -> (f64, f64, f64) {
+pub fn screen_to_view_box(
+    view_box: (f64, f64, f64, f64),
+    w: f64,
+    h: f64,
+    sx: f64,
+    sy: f64,
+) -> (f64, f64, f64) {
     let (vx, vy, vw, vh) = view_box;
     if w <= 0.0 || h <= 0.0 {
         return (vx, vy, 1.0);
@@ -278,8 +299,14 @@ pub fn edge_path(a: &NodePlace, b: &NodePlace, bend: f64) -> (String, (f64, f64)
     let (ex, ey) = (b.x - ux * (b.r + 3.0), b.y - uy * (b.r + 3.0));
     // Control point: the middle, pushed along the normal.
     let (cx, cy) = ((sx + ex) / 2.0 - uy * bend, (sy + ey) / 2.0 + ux * bend);
-    let mid = (0.25 * sx + 0.5 * cx + 0.25 * ex, 0.25 * sy + 0.5 * cy + 0.25 * ey);
-    (format!("M{sx:.1} {sy:.1} Q{cx:.1} {cy:.1} {ex:.1} {ey:.1}"), mid)
+    let mid = (
+        0.25 * sx + 0.5 * cx + 0.25 * ex,
+        0.25 * sy + 0.5 * cy + 0.25 * ey,
+    );
+    (
+        format!("M{sx:.1} {sy:.1} Q{cx:.1} {cy:.1} {ex:.1} {ey:.1}"),
+        mid,
+    )
 }
 
 /// A direction of an arrow key.
@@ -293,7 +320,12 @@ pub enum Direction {
 
 /// Keyboard travel along edges: the neighbour of `from` that lies most nearly in `dir` (within 80° of it),
 /// the nearest on ties. `neighbours` are indices into `nodes`.
-pub fn neighbour_in_direction(nodes: &[NodePlace], from: usize, neighbours: &[usize], dir: Direction) -> Option<usize> {
+pub fn neighbour_in_direction(
+    nodes: &[NodePlace],
+    from: usize,
+    neighbours: &[usize],
+    dir: Direction,
+) -> Option<usize> {
     let o = nodes.get(from)?;
     let (dx, dy) = match dir {
         Direction::Up => (0.0, -1.0),
@@ -315,7 +347,11 @@ pub fn neighbour_in_direction(nodes: &[NodePlace], from: usize, neighbours: &[us
             let cos = (vx * dx + vy * dy) / len;
             (cos >= limit).then_some((n, cos, len))
         })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.total_cmp(&a.2)).then(b.0.cmp(&a.0)))
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then(b.2.total_cmp(&a.2))
+                .then(b.0.cmp(&a.0))
+        })
         .map(|(n, _, _)| n)
 }
 
@@ -420,18 +456,57 @@ mod tests {
 
     #[test]
     fn arrow_keys_follow_edges_in_their_direction() {
-        let at = |x: f64, y: f64| NodePlace { x, y, r: 10.0, lines: vec![], label_w: 0.0 };
-        let nodes = vec![at(0.0, 0.0), at(100.0, 10.0), at(-50.0, 0.0), at(0.0, -80.0), at(5.0, 90.0), at(300.0, 0.0)];
+        let at = |x: f64, y: f64| NodePlace {
+            x,
+            y,
+            r: 10.0,
+            lines: vec![],
+            label_w: 0.0,
+        };
+        let nodes = vec![
+            at(0.0, 0.0),
+            at(100.0, 10.0),
+            at(-50.0, 0.0),
+            at(0.0, -80.0),
+            at(5.0, 90.0),
+            at(300.0, 0.0),
+        ];
         let nb = [1, 2, 3, 4];
-        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Right), Some(1), "the one in that direction");
-        assert_eq!(neighbour_in_direction(&nodes, 0, &[1, 5], Direction::Right), Some(5), "straighter wins");
-        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Left), Some(2));
-        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Up), Some(3));
-        assert_eq!(neighbour_in_direction(&nodes, 0, &nb, Direction::Down), Some(4));
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &nb, Direction::Right),
+            Some(1),
+            "the one in that direction"
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &[1, 5], Direction::Right),
+            Some(5),
+            "straighter wins"
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &nb, Direction::Left),
+            Some(2)
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &nb, Direction::Up),
+            Some(3)
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &nb, Direction::Down),
+            Some(4)
+        );
         // Only neighbours count: 5 is to the right but not linked.
-        assert_eq!(neighbour_in_direction(&nodes, 0, &[5], Direction::Left), None);
-        assert_eq!(neighbour_in_direction(&nodes, 0, &[], Direction::Left), None);
-        assert_eq!(neighbour_in_direction(&nodes, 9, &nb, Direction::Left), None);
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &[5], Direction::Left),
+            None
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 0, &[], Direction::Left),
+            None
+        );
+        assert_eq!(
+            neighbour_in_direction(&nodes, 9, &nb, Direction::Left),
+            None
+        );
     }
 
     #[test]
@@ -443,8 +518,14 @@ mod tests {
         let (qx, qy) = z.apply(gx, gy);
         assert!((qx - px).abs() < 1e-9 && (qy - py).abs() < 1e-9);
         assert_eq!(z.scale, 2.0);
-        assert_eq!(ViewTransform::default().zoom_about(0.0, 0.0, 100.0).scale, MAX_SCALE);
-        assert_eq!(ViewTransform::default().zoom_about(0.0, 0.0, 0.01).scale, MIN_SCALE);
+        assert_eq!(
+            ViewTransform::default().zoom_about(0.0, 0.0, 100.0).scale,
+            MAX_SCALE
+        );
+        assert_eq!(
+            ViewTransform::default().zoom_about(0.0, 0.0, 0.01).scale,
+            MIN_SCALE
+        );
     }
 
     #[test]
@@ -458,14 +539,29 @@ mod tests {
 
     #[test]
     fn edges_stop_at_the_rims_and_bend_apart() {
-        let a = NodePlace { x: 0.0, y: 0.0, r: 10.0, lines: vec![], label_w: 0.0 };
-        let b = NodePlace { x: 100.0, y: 0.0, r: 20.0, lines: vec![], label_w: 0.0 };
+        let a = NodePlace {
+            x: 0.0,
+            y: 0.0,
+            r: 10.0,
+            lines: vec![],
+            label_w: 0.0,
+        };
+        let b = NodePlace {
+            x: 100.0,
+            y: 0.0,
+            r: 20.0,
+            lines: vec![],
+            label_w: 0.0,
+        };
         let (p, mid) = edge_path(&a, &b, 0.0);
         assert_eq!(p, "M10.0 0.0 Q43.5 0.0 77.0 0.0");
         assert_eq!(mid, (43.5, 0.0));
         let (_, up) = edge_path(&a, &b, 20.0);
         let (_, down) = edge_path(&a, &b, -20.0);
-        assert!(up.1 > 0.0 && down.1 < 0.0, "opposite bends separate parallel edges");
+        assert!(
+            up.1 > 0.0 && down.1 < 0.0,
+            "opposite bends separate parallel edges"
+        );
     }
 
     #[test]

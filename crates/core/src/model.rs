@@ -465,14 +465,19 @@ impl RelationKind {
     /// The family a relation belongs to, which sets how its edge is drawn and filtered.
     pub fn group(self) -> RelationGroup {
         match self {
-            Self::CooperatesWith | Self::PartnersWith | Self::PartyTo | Self::Backs | Self::Assures => {
-                RelationGroup::Cooperation
-            }
+            Self::CooperatesWith
+            | Self::PartnersWith
+            | Self::PartyTo
+            | Self::Backs
+            | Self::Assures => RelationGroup::Cooperation,
             Self::Supplies | Self::BuysFrom | Self::Pursues => RelationGroup::Trade,
-            Self::AsksNotToTransferTo | Self::ConcernRaisedWith | Self::RivalOf | Self::LiftedRestrictionsOn => {
-                RelationGroup::Tension
+            Self::AsksNotToTransferTo
+            | Self::ConcernRaisedWith
+            | Self::RivalOf
+            | Self::LiftedRestrictionsOn => RelationGroup::Tension,
+            Self::MemberOf | Self::Heads | Self::Represents | Self::PartOf | Self::LocatedIn => {
+                RelationGroup::Structure
             }
-            Self::MemberOf | Self::Heads | Self::Represents | Self::PartOf | Self::LocatedIn => RelationGroup::Structure,
         }
     }
 
@@ -499,7 +504,12 @@ pub enum RelationGroup {
 }
 
 impl RelationGroup {
-    pub const ALL: [RelationGroup; 4] = [Self::Cooperation, Self::Trade, Self::Tension, Self::Structure];
+    pub const ALL: [RelationGroup; 4] = [
+        Self::Cooperation,
+        Self::Trade,
+        Self::Tension,
+        Self::Structure,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {

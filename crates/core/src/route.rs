@@ -14,7 +14,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Brief, View::Full, View::Glossary, View::Timeline, View::Map];
+    pub const ALL: [View; 5] = [
+        View::Brief,
+        View::Full,
+        View::Glossary,
+        View::Timeline,
+        View::Map,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -137,7 +143,12 @@ impl Route {
     pub fn to_path(&self) -> String {
         match self {
             Route::Library => String::new(),
-            Route::Article { slug, view, term, sel } => {
+            Route::Article {
+                slug,
+                view,
+                term,
+                sel,
+            } => {
                 let mut p = format!("{slug}/{}", view.segment());
                 if let (View::Glossary, Some(t)) = (view, term) {
                     p.push_str(t.as_str());
@@ -156,7 +167,14 @@ impl Route {
     /// Parses a path and its query string (with or without the leading `?`).
     pub fn parse_url(path: &str, query: &str) -> Route {
         match Route::parse(path) {
-            Route::Article { slug, view, term, .. } => Route::Article { slug, view, term, sel: Selection::from_query(query) },
+            Route::Article {
+                slug, view, term, ..
+            } => Route::Article {
+                slug,
+                view,
+                term,
+                sel: Selection::from_query(query),
+            },
             other => other,
         }
     }
@@ -164,9 +182,14 @@ impl Route {
     /// The same route with another selection (nothing changes for non-article routes).
     pub fn with_selection(&self, sel: Option<Selection>) -> Route {
         match self {
-            Route::Article { slug, view, term, .. } => {
-                Route::Article { slug: slug.clone(), view: *view, term: term.clone(), sel }
-            }
+            Route::Article {
+                slug, view, term, ..
+            } => Route::Article {
+                slug: slug.clone(),
+                view: *view,
+                term: term.clone(),
+                sel,
+            },
             other => other.clone(),
         }
     }
@@ -260,17 +283,33 @@ mod tests {
 
     #[test]
     fn selection_round_trips_through_the_query() {
-        let r = Route::view(&slug(), View::Map).with_selection(Some(Selection::Entity(EntityId("india".into()))));
+        let r = Route::view(&slug(), View::Map)
+            .with_selection(Some(Selection::Entity(EntityId("india".into()))));
         let p = r.to_path();
         assert_eq!(p, "india-italy/map/?sel=entity:india");
         let (path, query) = p.split_once('?').unwrap();
         assert_eq!(Route::parse_url(path, query), r);
-        assert_eq!(r.selection(), Some(Selection::Entity(EntityId("india".into()))));
-        assert_eq!(Route::parse_url("/india-italy/timeline/", "?x=1&sel=event%3Adefence-talks").selection(),
-            Some(Selection::Event(EventId("defence-talks".into()))));
+        assert_eq!(
+            r.selection(),
+            Some(Selection::Entity(EntityId("india".into())))
+        );
+        assert_eq!(
+            Route::parse_url("/india-italy/timeline/", "?x=1&sel=event%3Adefence-talks")
+                .selection(),
+            Some(Selection::Event(EventId("defence-talks".into())))
+        );
         // A glossary entry page selects its term.
-        assert_eq!(Route::term(&slug(), &TermId("nato".into())).selection(), Some(Selection::Term(TermId("nato".into()))));
-        for junk in ["sel=", "sel=term:", "sel=planet:mars", "sel=term:Bad Id", "sel=nocolon"] {
+        assert_eq!(
+            Route::term(&slug(), &TermId("nato".into())).selection(),
+            Some(Selection::Term(TermId("nato".into())))
+        );
+        for junk in [
+            "sel=",
+            "sel=term:",
+            "sel=planet:mars",
+            "sel=term:Bad Id",
+            "sel=nocolon",
+        ] {
             assert_eq!(Selection::from_query(junk), None, "{junk}");
         }
     }

@@ -17,19 +17,34 @@ pub struct Highlighted {
 pub fn highlighted(article: &Article, sel: Option<&Selection>) -> Highlighted {
     let mut h = Highlighted::default();
     match sel {
-        None => {}
-        Some(Selection::Term(t)) => {
-            if article.entry(t).is_some() {
-                h.terms.insert(t.clone());
-                h.entities.extend(article.entities.iter().filter(|e| e.term.as_ref() == Some(t)).map(|e| e.id.clone()));
-                h.events.extend(article.timeline.iter().filter(|e| e.terms.contains(t)).map(|e| e.id.clone()));
-            }
+        Some(Selection::Term(t)) if article.entry(t).is_some() => {
+            h.terms.insert(t.clone());
+            h.entities.extend(
+                article
+                    .entities
+                    .iter()
+                    .filter(|e| e.term.as_ref() == Some(t))
+                    .map(|e| e.id.clone()),
+            );
+            h.events.extend(
+                article
+                    .timeline
+                    .iter()
+                    .filter(|e| e.terms.contains(t))
+                    .map(|e| e.id.clone()),
+            );
         }
         Some(Selection::Entity(id)) => {
             if let Some(e) = article.entity(id) {
                 h.entities.insert(id.clone());
                 h.terms.extend(e.term.clone());
-                h.events.extend(article.timeline.iter().filter(|ev| ev.entities.contains(id)).map(|ev| ev.id.clone()));
+                h.events.extend(
+                    article
+                        .timeline
+                        .iter()
+                        .filter(|ev| ev.entities.contains(id))
+                        .map(|ev| ev.id.clone()),
+                );
             }
         }
         Some(Selection::Event(id)) => {
@@ -39,6 +54,8 @@ pub fn highlighted(article: &Article, sel: Option<&Selection>) -> Highlighted {
                 h.entities.extend(ev.entities.iter().cloned());
             }
         }
+        // Nothing selected, or an id the article does not have.
+        _ => {}
     }
     h
 }
@@ -57,7 +74,9 @@ mod tests {
         let a = seed();
         let h = highlighted(&a, Some(&Selection::Entity(EntityId("leonardo".into()))));
         assert!(h.terms.contains(&TermId("leonardo".into())));
-        assert!(h.events.contains(&EventId("leonardo-restrictions-lifted".into())));
+        assert!(h
+            .events
+            .contains(&EventId("leonardo-restrictions-lifted".into())));
         assert!(h.entities.contains(&EntityId("leonardo".into())));
     }
 
@@ -67,7 +86,10 @@ mod tests {
         let h = highlighted(&a, Some(&Selection::Term(TermId("pakistan".into()))));
         assert!(h.entities.contains(&EntityId("pakistan".into())));
         let h = highlighted(&a, Some(&Selection::Event(EventId("defence-talks".into()))));
-        assert!(h.entities.contains(&EntityId("india".into())) && h.entities.contains(&EntityId("italy".into())));
+        assert!(
+            h.entities.contains(&EntityId("india".into()))
+                && h.entities.contains(&EntityId("italy".into()))
+        );
         assert!(h.terms.contains(&TermId("rajnath-singh".into())));
     }
 
@@ -75,6 +97,9 @@ mod tests {
     fn unknown_ids_and_no_selection_highlight_nothing() {
         let a = seed();
         assert_eq!(highlighted(&a, None), Highlighted::default());
-        assert_eq!(highlighted(&a, Some(&Selection::Entity(EntityId("atlantis".into())))), Highlighted::default());
+        assert_eq!(
+            highlighted(&a, Some(&Selection::Entity(EntityId("atlantis".into())))),
+            Highlighted::default()
+        );
     }
 }

@@ -264,7 +264,10 @@ pub fn order_events(dates: &[EventDate]) -> TimelineOrder {
 /// Columns of the wide timeline: an "Earlier" lane for undated events, then one per year that has an event
 /// (a span covers the columns of all the years it touches). Returns the column labels and, per event in
 /// `order`, its first and last column (inclusive).
-pub fn timeline_columns(dates: &[EventDate], order: &TimelineOrder) -> (Vec<String>, Vec<(usize, usize)>) {
+pub fn timeline_columns(
+    dates: &[EventDate],
+    order: &TimelineOrder,
+) -> (Vec<String>, Vec<(usize, usize)>) {
     let mut years: Vec<i32> = Vec::new();
     for &i in &order.dated {
         match &dates[i] {
@@ -394,7 +397,12 @@ mod tests {
 
     #[test]
     fn columns_give_an_earlier_lane_and_one_per_year() {
-        let dates = vec![d("2026-04-30"), EventDate::Undated { before: 0 }, d("2014"), d("2026..2027")];
+        let dates = vec![
+            d("2026-04-30"),
+            EventDate::Undated { before: 0 },
+            d("2014"),
+            d("2026..2027"),
+        ];
         let o = order_events(&dates);
         let (labels, spans) = timeline_columns(&dates, &o);
         assert_eq!(labels, ["Earlier (undated)", "2014", "2026", "2027"]);
