@@ -79,7 +79,8 @@ fn blocks(doc: &Document, out: &mut String) {
 
 const STYLE: &str = "body{font:1.0625rem/1.6 system-ui,sans-serif;margin:0 auto;max-width:42rem;padding:1rem;color:#1a1a1a;background:#fff}\
 h1{font-size:1.6rem;line-height:1.25}a.term{color:inherit;text-decoration:underline dotted}\
-.lead{font-size:1.15rem}dt{font-weight:700;margin-top:1rem}.tags{color:#555;font-size:.9rem}nav a{margin-right:1rem}";
+.lead{font-size:1.15rem}dt{font-weight:700;margin-top:1rem}.tags{color:#555;font-size:.9rem}nav a{margin-right:1rem}\
+li{margin-bottom:.6rem}table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}";
 
 fn page(title: &str, body: &str) -> String {
     format!(
@@ -100,7 +101,7 @@ pub fn render(a: &Article) -> String {
         esc(&a.source.name),
         esc(&papers.join(", "))
     );
-    b.push_str("<nav aria-label=\"Sections\"><a href=\"#brief\">Brief</a><a href=\"#full\">Full article</a><a href=\"#glossary\">Glossary</a></nav>\n");
+    b.push_str("<nav aria-label=\"Sections\"><a href=\"#brief\">Brief</a><a href=\"#full\">Full article</a><a href=\"#glossary\">Glossary</a><a href=\"#timeline\">Timeline</a><a href=\"#relations\">Relations</a></nav>\n");
     for doc in [&a.brief, &a.full] {
         let _ = writeln!(
             b,
@@ -124,6 +125,36 @@ pub fn render(a: &Article) -> String {
         );
     }
     b.push_str("</dl>\n</section>\n");
+    if !a.timeline.is_empty() {
+        b.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n<ol>\n");
+        for e in &a.timeline {
+            let _ = writeln!(
+                b,
+                "<li><strong>{}</strong> — {} ({})<br>{}<br><q>{}</q></li>",
+                esc(&e.date.label()),
+                esc(&e.title),
+                esc(e.category.label()),
+                esc(&e.text),
+                esc(&e.quote.text)
+            );
+        }
+        b.push_str("</ol>\n</section>\n");
+    }
+    if !a.relations.is_empty() {
+        let name = |id: &EntityId| a.entity(id).map_or(id.to_string(), |e| e.name.clone());
+        b.push_str("<section id=\"relations\">\n<h2>Who is related to whom</h2>\n<table>\n<thead><tr><th>From</th><th>Relation</th><th>To</th><th>Source sentence</th></tr></thead>\n<tbody>\n");
+        for r in &a.relations {
+            let _ = writeln!(
+                b,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><q>{}</q></td></tr>",
+                esc(&name(&r.from)),
+                esc(&r.label),
+                esc(&name(&r.to)),
+                esc(&r.quote.text)
+            );
+        }
+        b.push_str("</tbody>\n</table>\n</section>\n");
+    }
     page(&a.title, &b)
 }
 
