@@ -1,13 +1,16 @@
 //! The root component: navigation, content loading and the page frame.
 
 use crate::browser;
+use crate::glossary::EntryView;
 use crate::glossary::GlossaryView;
-use crate::map::MapView;
+use crate::map::{MapPanel, MapView, PanelTarget};
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
 use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard, Selected};
 use crate::timeline::TimelineView;
 use explainer_core::model::DocKind;
+use explainer_core::route::Selection;
+use explainer_core::search::SearchHit;
 use explainer_core::selection::highlighted;
 use explainer_core::{Route, View};
 use leptos::ev;
@@ -18,7 +21,10 @@ pub fn start() {
     let base = browser::base_path();
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
-    leptos::mount::mount_to_body(move || view! { <App base=base route=route fragment=fragment /> });
+    let embed = Nav::embed_requested(&query);
+    leptos::mount::mount_to_body(
+        move || view! { <App base=base route=route fragment=fragment embed=embed /> },
+    );
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,8 +43,14 @@ pub fn App(
     route: Route,
     /// The URL fragment at start, if any.
     fragment: Option<String>,
+    /// Embedded in another site.
+    #[prop(optional)]
+    embed: bool,
 ) -> impl IntoView {
-    let nav = Nav::new(base, route, fragment);
+    let nav = Nav::new(base, route, fragment).embedded(embed);
+    if embed {
+        crate::embed::report_height_to_parent();
+    }
     provide_context(nav);
     let open_card = OpenCard(RwSignal::new(None));
     provide_context(open_card);
@@ -47,6 +59,15 @@ pub fn App(
 
     Effect::new(move |_| {
         let h = window_event_listener(ev::popstate, move |_| nav.sync_from_location());
+        on_cleanup(move || h.remove());
+    });
+    // public/pwa.js announces a new version that has finished installing in the background.
+    let update_ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        let h = window_event_listener(
+            ev::Custom::<web_sys::Event>::new("explainer:update-available"),
+            move |_| update_ready.set(true),
+        );
         on_cleanup(move || h.remove());
     });
 
@@ -126,10 +147,18 @@ pub fn App(
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="masthead">
-            <RouteLink route=Route::Library class="brand">"News explainer"</RouteLink>
-        </header>
-        <main id="main" tabindex="-1">{body}</main>
+        {(!embed).then(|| view! {
+            <header class="masthead">
+                <RouteLink route=Route::Library class="brand">"News explainer"</RouteLink>
+            </header>
+        })}
+        {move || update_ready.get().then(|| view! {
+            <div class="update-banner" role="status">
+                <span>"A new version is available."</span>
+                <button type="button" class="button" on:click=move |_| crate::browser::dispatch("explainer:apply-update")>"Reload"</button>
+            </div>
+        })}
+        <main id="main" tabindex="-1" class:embedded=embed>{body}</main>
         <div class="visually-hidden" role="status" aria-live="polite">{move || announcer.0.get()}</div>
     }
 }
@@ -168,6 +197,9 @@ pub fn ArticlePage(
             }
         }
     };
+    if nav.embed {
+        return view! { <EmbeddedArticle loaded=loaded.clone() current=current /> }.into_any();
+    }
     view! {
         <div class="article-page">
             <header class="article-header">
@@ -177,6 +209,7 @@ pub fn ArticlePage(
                 </p>
                 <h1>{a.title.clone()}</h1>
                 <p class="summary">{a.summary.clone()}</p>
+                <crate::share::ShareButton />
             </header>
             <ViewTabs article=a.clone() />
             <div class="view">{current}</div>
@@ -186,6 +219,66 @@ pub fn ArticlePage(
                     <a href=plain>"Plain version (no JavaScript, printable)"</a>
                 </p>
             </footer>
+        </div>
+    }
+    .into_any()
+}
+
+/// An article in embed mode: one view (or one term or actor), minimal chrome, a way out to the full app.
+#[component]
+fn EmbeddedArticle(
+    /// The article.
+    loaded: LoadedArticle,
+    /// Renders the current view.
+    current: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let a = loaded.article.clone();
+    let full_href = move || nav.route.with(|r| nav.href_unembedded(r, None));
+    let body = move || {
+        let route = nav.route.get();
+        match &route {
+            Route::Article {
+                view: View::Glossary,
+                term: Some(t),
+                ..
+            } => match loaded.article.glossary.iter().position(|e| &e.id == t) {
+                Some(i) => view! {
+                    <ul class="entries">
+                        <EntryView
+                            entry=loaded.article.glossary[i].clone()
+                            slug=loaded.article.slug.clone()
+                            hit=SearchHit { index: i, matched: None }
+                            selected=Signal::derive(|| None)
+                        />
+                    </ul>
+                }
+                .into_any(),
+                None => current(),
+            },
+            Route::Article {
+                view: View::Map,
+                sel: Some(Selection::Entity(e)),
+                ..
+            } => match loaded.article.entities.iter().position(|x| &x.id == e) {
+                Some(i) => {
+                    let slug = loaded.article.slug.clone();
+                    let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
+                    view! { <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close /> }
+                            .into_any()
+                }
+                None => current(),
+            },
+            _ => current(),
+        }
+    };
+    view! {
+        <div class="article-page embedded">
+            <header class="embed-bar">
+                <h1 class="embed-title">{a.title.clone()}</h1>
+                <a class="open-full" href=full_href target="_blank" rel="noopener">"Open full explainer"</a>
+            </header>
+            <div class="view">{body}</div>
         </div>
     }
 }

@@ -148,3 +148,18 @@ pub async fn fetch_text(url: &str, retry: bool) -> Result<String, LoadError> {
     text.as_string()
         .ok_or_else(|| LoadError::Corrupt("not text".into()))
 }
+
+/// Fires a plain event on `window` (how the app talks to public/pwa.js).
+pub fn dispatch(name: &str) {
+    if let (Some(w), Ok(ev)) = (window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&ev);
+    }
+}
+
+/// The absolute URL of a site-relative path, for links and snippets that leave the page.
+pub fn absolute(path: &str) -> String {
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{path}")
+}

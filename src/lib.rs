@@ -4,9 +4,11 @@
 
 pub mod app;
 pub mod browser;
+pub mod embed;
 pub mod glossary;
 pub mod map;
 pub mod reader;
+pub mod share;
 pub mod shell;
 pub mod state;
 pub mod timeline;

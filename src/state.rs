@@ -16,6 +16,8 @@ pub struct Nav {
     pub route: RwSignal<Route>,
     pub fragment: RwSignal<Option<String>>,
     base: StoredValue<String>,
+    /// Embedded in another site (`?embed=1`): minimal chrome, and every link stays in embed mode.
+    pub embed: bool,
 }
 
 impl Nav {
@@ -24,7 +26,20 @@ impl Nav {
             route: RwSignal::new(route),
             fragment: RwSignal::new(fragment),
             base: StoredValue::new(base),
+            embed: false,
         }
+    }
+
+    pub fn embedded(self, embed: bool) -> Self {
+        Self { embed, ..self }
+    }
+
+    /// Whether a query string asks for embed mode.
+    pub fn embed_requested(query: &str) -> bool {
+        query
+            .trim_start_matches('?')
+            .split('&')
+            .any(|kv| kv == "embed=1" || kv == "embed")
     }
 
     /// Parses a location path and query string against the base.
@@ -41,6 +56,13 @@ impl Nav {
 
     pub fn href(&self, route: &Route, fragment: Option<&str>) -> String {
         let mut url = format!("{}{}", self.base.get_value(), route.to_path());
+        if self.embed {
+            url.push_str(if url.contains('?') {
+                "&embed=1"
+            } else {
+                "?embed=1"
+            });
+        }
         if let Some(f) = fragment {
             url.push('#');
             url.push_str(f);
@@ -56,6 +78,15 @@ impl Nav {
         }
         self.route.set(route);
         self.fragment.set(fragment);
+    }
+
+    /// The same place outside embed mode, for "Open full explainer".
+    pub fn href_unembedded(&self, route: &Route, fragment: Option<&str>) -> String {
+        Self {
+            embed: false,
+            ..*self
+        }
+        .href(route, fragment)
     }
 
     /// Re-reads the browser location (back/forward).

@@ -152,11 +152,12 @@ pub fn TimelineView(
         })
         .collect_view();
 
-    let cols = columns.len();
+    // Set through the CSSOM (not a style attribute), which the Content-Security-Policy allows.
+    let grid = format!("repeat({}, minmax(8.5rem, 1fr))", columns.len());
     let headers = columns
         .iter()
         .enumerate()
-        .map(|(k, l)| view! { <li style=format!("grid-column: {}", k + 1)>{l.clone()}</li> })
+        .map(|(k, l)| view! { <li style:grid-column=(k + 1).to_string()>{l.clone()}</li> })
         .collect_view();
 
     let items = order
@@ -176,7 +177,7 @@ pub fn TimelineView(
                     class:bar=e.date.is_bar()
                     class:selected=is_sel
                     data-category=e.category.key()
-                    style=format!("grid-column: {} / {}", a + 1, b + 2)
+                    style:grid-column=format!("{} / {}", a + 1, b + 2)
                     hidden=move || !visible.with(|v| v.contains(&i))
                     tabindex=move || if active.get() == i { "0" } else { "-1" }
                     aria-selected=move || (open.get() == Some(i)).to_string()
@@ -257,9 +258,9 @@ pub fn TimelineView(
             <p class="hint" id="timeline-help">
                 "Use the arrow keys to move between events, Home and End to jump, Enter to open one."
             </p>
-            <div class="timeline-track" style=format!("--cols: {cols}")>
-                <ol class="axis" aria-hidden="true">{headers}</ol>
-                <ol class="events" role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
+            <div class="timeline-track">
+                <ol class="axis" aria-hidden="true" style:grid-template-columns=grid.clone()>{headers}</ol>
+                <ol class="events" style:grid-template-columns=grid role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
                     {items}
                 </ol>
             </div>

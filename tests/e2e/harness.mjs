@@ -52,6 +52,13 @@ export async function launch() {
 /** A page that fails the test on any uncaught error or console error (a panic shows up as one). */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext(options);
+  // Any Content-Security-Policy violation is reported as a console error, so every test that checks
+  // page.errors also checks that nothing was blocked.
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`),
+    );
+  });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));

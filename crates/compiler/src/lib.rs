@@ -8,6 +8,7 @@ pub mod document;
 pub mod html;
 pub mod sentences;
 pub mod shells;
+pub mod site;
 pub mod static_page;
 pub mod story;
 

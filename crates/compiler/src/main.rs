@@ -6,8 +6,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   explainer-content check <content-dir>            validate, write nothing
   explainer-content build <content-dir> <out-dir>  validate and write JSON + plain HTML pages
-  explainer-content shells [<dist-dir>]            copy index.html into every route directory
-                                                   (default: $TRUNK_STAGING_DIR, for a Trunk post_build hook)";
+  explainer-content shells [<dist-dir>]            finish the built site: CSP, a page per route, oEmbed,
+                                                   service worker (default dir: $TRUNK_STAGING_DIR, for a
+                                                   Trunk post_build hook; EXPLAINER_SW=off skips the worker,
+                                                   EXPLAINER_SITE_URL sets the public URL used by oEmbed)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,9 +26,12 @@ fn main() -> ExitCode {
                 eprintln!("shells: no dist directory given and TRUNK_STAGING_DIR is not set");
                 return ExitCode::from(2);
             };
-            match explainer_compiler::shells::write_shells(&dist) {
-                Ok(n) => {
-                    eprintln!("wrote {n} route pages under {}", dist.display());
+            match explainer_compiler::site::finish_site(
+                &dist,
+                &explainer_compiler::site::SiteOptions::from_env(),
+            ) {
+                Ok(summary) => {
+                    eprintln!("{}: {summary}", dist.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

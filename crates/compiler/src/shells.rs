@@ -22,8 +22,9 @@ fn fill(shell: &str, title: &str, depth: usize, plain: &str) -> String {
     with_title.replace(PLAIN_HREF, &format!("{up}content/{plain}"))
 }
 
-/// Writes the route shells into `dist`, which must hold `index.html` and `content/*.json`.
-pub fn write_shells(dist: &Path) -> Result<usize, String> {
+/// Writes the route shells into `dist`, which must hold `index.html` and `content/*.json`; `article_head(slug)`
+/// is extra `<head>` markup for the pages of that article.
+pub fn write_shells(dist: &Path, article_head: &dyn Fn(&str) -> String) -> Result<usize, String> {
     let shell_path = dist.join("index.html");
     let shell =
         fs::read_to_string(&shell_path).map_err(|e| format!("{}: {e}", shell_path.display()))?;
@@ -33,10 +34,11 @@ pub fn write_shells(dist: &Path) -> Result<usize, String> {
     };
     let index: ArticleIndex =
         serde_json::from_str(&read_json("index.json")?).map_err(|e| e.to_string())?;
-    let mut pages: Vec<(Route, String, String)> = vec![(
+    let mut pages: Vec<(Route, String, String, String)> = vec![(
         Route::Library,
         "Articles — News explainer".into(),
         "index.html".into(),
+        String::new(),
     )];
     for summary in &index.articles {
         let a: Article = serde_json::from_str(&read_json(&format!("{}.json", summary.slug))?)
@@ -47,6 +49,7 @@ pub fn write_shells(dist: &Path) -> Result<usize, String> {
                 Route::view(&a.slug, view),
                 format!("{} — {}", view.label(), a.title),
                 plain.clone(),
+                article_head(a.slug.as_str()),
             ));
         }
         for e in &a.glossary {
@@ -54,17 +57,19 @@ pub fn write_shells(dist: &Path) -> Result<usize, String> {
                 Route::term(&a.slug, &e.id),
                 format!("{} — Glossary — {}", e.term, a.title),
                 plain.clone(),
+                article_head(a.slug.as_str()),
             ));
         }
     }
-    for (route, title, plain) in &pages {
+    for (route, title, plain, head) in &pages {
         let path = route.to_path();
         let depth = path.matches('/').count();
         let dir = dist.join(&path);
         fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let file = dir.join("index.html");
-        fs::write(&file, fill(&shell, title, depth, plain))
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let page =
+            fill(&shell, title, depth, plain).replacen("</head>", &format!("{head}</head>"), 1);
+        fs::write(&file, page).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     Ok(pages.len())
 }

@@ -55,7 +55,11 @@ fn valid_timeline_and_map_build_with_quotes_located() {
     assert!(ok, "{stderr}");
     let json = std::fs::read_to_string(f.out().join("a.json")).unwrap();
     let a = explainer_core::load::decode_article(&json).unwrap();
-    assert_eq!(a.timeline[0].id.as_str(), "before-talks", "undated events come first");
+    assert_eq!(
+        a.timeline[0].id.as_str(),
+        "before-talks",
+        "undated events come first"
+    );
     assert_eq!(a.timeline[1].quote.sentences[0].anchor(), "s-full-0");
     assert_eq!(a.timeline[0].quote.sentences[0].anchor(), "s-brief-1");
     assert_eq!(a.relations[0].quote.text, "Italy and NATO talked in Rome.");
@@ -63,64 +67,138 @@ fn valid_timeline_and_map_build_with_quotes_located() {
 
 #[test]
 fn quote_not_in_the_article() {
-    let f = fixture(MAP, &TIMELINE.replace("Italy and NATO talked\"", "Italy and NATO argued\""));
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("Italy and NATO talked\"", "Italy and NATO argued\""),
+    );
     assert_eq!(
         f.errors(),
         ["timeline.toml:10:9: quote not found verbatim in the brief or the full article (quotes must lie within one paragraph): \"Italy and NATO argued\""]
     );
-    let f = fixture(&MAP.replace("Italy and NATO talked in Rome.", "italy and nato talked in rome."), TIMELINE);
+    let f = fixture(
+        &MAP.replace(
+            "Italy and NATO talked in Rome.",
+            "italy and nato talked in rome.",
+        ),
+        TIMELINE,
+    );
     let e = f.errors();
-    assert!(e[0].starts_with("map.toml:18:9: quote is not verbatim in the article (it matches only when case"), "{e:?}");
+    assert!(
+        e[0].starts_with(
+            "map.toml:18:9: quote is not verbatim in the article (it matches only when case"
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn unknown_ids() {
     let f = fixture(&MAP.replace("to = \"nato\"", "to = \"atlantis\""), TIMELINE);
     assert_eq!(f.errors(), ["map.toml:15:6: unknown entity id `atlantis`"]);
-    let f = fixture(MAP, &TIMELINE.replace("terms = [\"italy\"]", "terms = [\"rome\"]").replace("entities = [\"italy\"]", "entities = [\"rome\"]"));
-    assert_eq!(f.errors(), ["timeline.toml:8:10: unknown term id `rome`", "timeline.toml:9:13: unknown entity id `rome`"]);
-    let f = fixture(MAP, &TIMELINE.replace("before = \"talks\"", "before = \"nothing\""));
-    assert_eq!(f.errors(), ["timeline.toml:16:10: unknown event id `nothing` in before"]);
+    let f = fixture(
+        MAP,
+        &TIMELINE
+            .replace("terms = [\"italy\"]", "terms = [\"rome\"]")
+            .replace("entities = [\"italy\"]", "entities = [\"rome\"]"),
+    );
+    assert_eq!(
+        f.errors(),
+        [
+            "timeline.toml:8:10: unknown term id `rome`",
+            "timeline.toml:9:13: unknown entity id `rome`"
+        ]
+    );
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("before = \"talks\"", "before = \"nothing\""),
+    );
+    assert_eq!(
+        f.errors(),
+        ["timeline.toml:16:10: unknown event id `nothing` in before"]
+    );
 }
 
 #[test]
 fn self_loops_and_duplicate_relations() {
     let f = fixture(&MAP.replace("to = \"nato\"", "to = \"italy\""), TIMELINE);
-    assert_eq!(f.errors(), ["map.toml:15:6: relation `member-of` from `italy` to itself"]);
+    assert_eq!(
+        f.errors(),
+        ["map.toml:15:6: relation `member-of` from `italy` to itself"]
+    );
     let dup = format!("{MAP}\n[[relation]]\nfrom = \"italy\"\nto = \"nato\"\nkind = \"member-of\"\nlabel = \"again\"\nquote = \"Italy and NATO talked in Rome.\"\n");
-    assert_eq!(fixture(&dup, TIMELINE).errors(), ["map.toml:20:1: duplicate relation `italy` member-of `nato`"]);
+    assert_eq!(
+        fixture(&dup, TIMELINE).errors(),
+        ["map.toml:20:1: duplicate relation `italy` member-of `nato`"]
+    );
     // A symmetric relation written both ways is a duplicate too.
     let sym = MAP.replace("kind = \"member-of\"", "kind = \"partners-with\"");
     let both = format!("{sym}\n[[relation]]\nfrom = \"nato\"\nto = \"italy\"\nkind = \"partners-with\"\nlabel = \"again\"\nquote = \"Italy and NATO talked in Rome.\"\n");
-    assert_eq!(fixture(&both, TIMELINE).errors(), ["map.toml:20:1: duplicate relation `nato` partners-with `italy`"]);
+    assert_eq!(
+        fixture(&both, TIMELINE).errors(),
+        ["map.toml:20:1: duplicate relation `nato` partners-with `italy`"]
+    );
 }
 
 #[test]
 fn bad_kinds_categories_and_duplicate_ids() {
-    let f = fixture(&MAP.replace("kind = \"country\"", "kind = \"planet\""), TIMELINE);
-    assert!(f.errors()[0].starts_with("map.toml:4:8: unknown entity kind `planet` (use one of: country, person"));
-    let f = fixture(&MAP.replace("kind = \"member-of\"", "kind = \"loves\""), TIMELINE);
+    let f = fixture(
+        &MAP.replace("kind = \"country\"", "kind = \"planet\""),
+        TIMELINE,
+    );
+    assert!(f.errors()[0]
+        .starts_with("map.toml:4:8: unknown entity kind `planet` (use one of: country, person"));
+    let f = fixture(
+        &MAP.replace("kind = \"member-of\"", "kind = \"loves\""),
+        TIMELINE,
+    );
     assert!(f.errors()[0].starts_with("map.toml:16:8: unknown relation kind `loves`"));
-    let f = fixture(MAP, &TIMELINE.replace("category = \"policy\"", "category = \"gossip\""));
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("category = \"policy\"", "category = \"gossip\""),
+    );
     assert!(f.errors()[0].starts_with("timeline.toml:17:12: unknown category `gossip`"));
     let f = fixture(&MAP.replace("id = \"nato\"", "id = \"italy\""), TIMELINE);
     assert_eq!(f.errors()[0], "map.toml:8:6: duplicate entity id `italy`");
-    let f = fixture(MAP, &TIMELINE.replace("id = \"before-talks\"", "id = \"talks\""));
-    assert_eq!(f.errors()[0], "timeline.toml:13:6: duplicate event id `talks`");
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("id = \"before-talks\"", "id = \"talks\""),
+    );
+    assert_eq!(
+        f.errors()[0],
+        "timeline.toml:13:6: duplicate event id `talks`"
+    );
 }
 
 #[test]
 fn dates_and_before_links() {
-    let f = fixture(MAP, &TIMELINE.replace("date = \"2026-04-30\"", "date = \"2026-02-30\""));
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("date = \"2026-04-30\"", "date = \"2026-02-30\""),
+    );
     assert_eq!(
         f.errors(),
         ["timeline.toml:5:8: bad date `2026-02-30`: use YYYY, YYYY-MM, YYYY-MM-DD, or a span START..END of those"]
     );
-    let f = fixture(MAP, &TIMELINE.replace("date = \"2026-04-30\"", "date = \"2027..2026\""));
-    assert_eq!(f.errors(), ["timeline.toml:5:8: date span `2027..2026` ends before it starts"]);
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace("date = \"2026-04-30\"", "date = \"2027..2026\""),
+    );
+    assert_eq!(
+        f.errors(),
+        ["timeline.toml:5:8: date span `2027..2026` ends before it starts"]
+    );
     let f = fixture(MAP, &TIMELINE.replace("date = \"2026-04-30\"\n", ""));
-    assert_eq!(f.errors(), ["timeline.toml:2:6: event `talks` needs a date, or `before` if the sources give none"]);
-    let f = fixture(MAP, &TIMELINE.replace("date = \"2026-04-30\"", "date = \"2026\"\nbefore = \"before-talks\""));
+    assert_eq!(
+        f.errors(),
+        ["timeline.toml:2:6: event `talks` needs a date, or `before` if the sources give none"]
+    );
+    let f = fixture(
+        MAP,
+        &TIMELINE.replace(
+            "date = \"2026-04-30\"",
+            "date = \"2026\"\nbefore = \"before-talks\"",
+        ),
+    );
     assert_eq!(f.errors(), ["timeline.toml:5:8: an event has either a date or `before` (for undated events), not both"]);
     // Two undated events pointing at each other never reach a date.
     let cycle = TIMELINE.replace("date = \"2026-04-30\"", "before = \"before-talks\"");

@@ -2,6 +2,7 @@
 //! so the JSON cannot drift from what the app expects) and the logic over it that needs no browser: text folding,
 //! glossary search, routes and popover placement. No leptos, no web-sys, no I/O.
 
+pub mod embed;
 pub mod graph;
 pub mod load;
 pub mod model;
