@@ -244,6 +244,7 @@ fn EmbeddedArticle(
                 ..
             } => match loaded.article.glossary.iter().position(|e| &e.id == t) {
                 Some(i) => view! {
+                    <h2 class="visually-hidden">"Glossary entry"</h2>
                     <ul class="entries">
                         <EntryView
                             entry=loaded.article.glossary[i].clone()
@@ -264,7 +265,10 @@ fn EmbeddedArticle(
                 Some(i) => {
                     let slug = loaded.article.slug.clone();
                     let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
-                    view! { <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close /> }
+                    view! {
+                        <h2 class="visually-hidden">"Actor on the map"</h2>
+                        <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close />
+                    }
                             .into_any()
                 }
                 None => current(),

@@ -33,6 +33,16 @@ pub fn report_height_to_parent() {
             observer.observe(&body);
             on_cleanup(move || observer.disconnect());
         }
+        // Chrome stops rendering work (and so ResizeObserver) in cross-origin frames that are off screen;
+        // DOM mutations are still observed there, and measuring forces the layout we need.
+        if let Ok(observer) = web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()) {
+            let opts = web_sys::MutationObserverInit::new();
+            opts.set_child_list(true);
+            opts.set_subtree(true);
+            opts.set_attributes(true);
+            let _ = observer.observe_with_options(&body, &opts);
+            on_cleanup(move || observer.disconnect());
+        }
         cb.forget();
         post_height();
         let h = window_event_listener(ev::message, move |e: web_sys::MessageEvent| {

@@ -15,34 +15,60 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Copies dist/ to a temp dir (so a test may break files) and serves it on a free loopback port. */
-export async function serveDist(mutate) {
+function startServer(dir, port, cors) {
+  const args = [join(ROOT, 'tests', 'e2e', 'static_server.py'), dir, String(port)];
+  if (cors) args.push('--cors');
+  const proc = spawn('python3', ['-u', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/port (\d+)/);
+      if (m) resolve({ proc, port: Number(m[1]) });
+    });
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('exit', (c) => reject(new Error(`static server exited ${c}: ${err}`)));
+    setTimeout(() => reject(new Error('static server did not start')), 10000);
+  });
+}
+
+/**
+ * Copies dist/ to a temp dir (so a test may break files) and serves it on a free loopback port with a plain
+ * static server. `cors` adds Access-Control-Allow-Origin: * (as GitHub Pages does). The server can be
+ * stopped and started again on the same port, with the same or another directory.
+ */
+export async function serveDist(mutate, { cors = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'explainer-e2e-'));
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });
   if (mutate) mutate(dir);
-  const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d) => {
-      out += d;
-      const m = out.match(/port (\d+)/);
-      if (m) resolve(Number(m[1]));
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', () => {});
-    proc.on('exit', (c) => reject(new Error(`http.server exited ${c}: ${out}`)));
-    setTimeout(() => reject(new Error('http.server did not start')), 10000);
-  });
+  let { proc, port } = await startServer(dir, 0, cors);
+  const dirs = [dir];
   return {
     dir,
+    port,
+    origin: `http://127.0.0.1:${port}`,
     url: (path = '/') => `http://127.0.0.1:${port}${path}`,
+    async stop() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill();
+      await exited;
+    },
+    async start(otherDir) {
+      if (otherDir) dirs.push(otherDir);
+      ({ proc } = await startServer(otherDir || dir, port, cors));
+    },
     close() {
       proc.kill();
-      rmSync(dir, { recursive: true, force: true });
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/** Serves an arbitrary directory (e.g. a host page for embeds) on another free port. */
+export async function serveDir(dir, { cors = false } = {}) {
+  const { proc, port } = await startServer(dir, 0, cors);
+  return { url: (path = '/') => `http://127.0.0.1:${port}${path}`, close: () => proc.kill() };
 }
 
 export async function launch() {

@@ -76,6 +76,35 @@ fn insert_after_charset(html: &str, extra: &str) -> String {
     }
 }
 
+/// Adds `crossorigin="anonymous"` to every tag with an `integrity` attribute that lacks one: SRI can only be
+/// checked on CORS requests, and in a sandboxed embed (opaque origin) every request is cross-origin, so without
+/// it the browser blocks the stylesheets.
+pub fn cors_for_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find('>').map_or(after.len(), |e| e + 1);
+        let tag = &after[..end];
+        if tag.contains(" integrity=") && !tag.contains("crossorigin") {
+            let insert_at = if tag.ends_with("/>") {
+                tag.len() - 2
+            } else {
+                tag.len() - 1
+            };
+            out.push_str(&tag[..insert_at]);
+            out.push_str(" crossorigin=\"anonymous\"");
+            out.push_str(&tag[insert_at..]);
+        } else {
+            out.push_str(tag);
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn walk(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let p = entry?.path();
@@ -139,6 +168,7 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
         ));
     }
     shell = insert_after_charset(&shell, &head);
+    shell = cors_for_integrity(&shell);
     fs::write(&shell_path, &shell).map_err(|e| io(&shell_path, e))?;
 
     // oEmbed: one JSON per article, discovered from each of its pages.
@@ -222,6 +252,15 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_tags_get_crossorigin_once() {
+        let html = r#"<link rel="stylesheet" href="/a.css" integrity="sha384-x"/><link rel="modulepreload" href="/b.js" crossorigin="anonymous" integrity="sha384-y"><p>x</p>"#;
+        assert_eq!(
+            cors_for_integrity(html),
+            r#"<link rel="stylesheet" href="/a.css" integrity="sha384-x" crossorigin="anonymous"/><link rel="modulepreload" href="/b.js" crossorigin="anonymous" integrity="sha384-y"><p>x</p>"#
+        );
+    }
 
     #[test]
     fn base64_matches_rfc4648_vectors() {

@@ -1,0 +1,161 @@
+// Embedding: a host page on another origin embeds each view (sandboxed and not), the frames render, report
+// their height and get resized; malformed messages are ignored both ways; deep links work inside embeds.
+// Also the Share / Embed dialog that gives the snippet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serveDist, serveDir, launch, newPage, articleReady, SLUG } from './harness.mjs';
+
+let app, host, hostDir, browser;
+const FRAMES = {
+  article: `/${SLUG}/?embed=1`,
+  glossary: `/${SLUG}/glossary/?embed=1`,
+  timeline: `/${SLUG}/timeline/?embed=1`,
+  map: `/${SLUG}/map/?embed=1`,
+  term: `/${SLUG}/glossary/nato/?embed=1`,
+  entity: `/${SLUG}/map/?sel=entity:india&embed=1`,
+};
+
+before(async () => {
+  // The explainer on one origin, sending the CORS header static hosts such as GitHub Pages send…
+  app = await serveDist(null, { cors: true });
+  const sri = readFileSync(join(app.dir, 'index.html'), 'utf8').match(/name="explainer-embed-sri" content="([^"]+)"/)[1];
+  // …and a course page on another origin.
+  hostDir = mkdtempSync(join(tmpdir(), 'explainer-host-'));
+  const frames = Object.entries(FRAMES)
+    .map(([id, path]) => `<iframe data-explainer id="f-${id}" src="${app.url(path)}" title="Explainer ${id}" style="border:0;width:100%"></iframe>`)
+    .join('\n');
+  writeFileSync(
+    join(hostDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course page</title></head><body>
+<main><h1>Week 3: India–Italy defence ties</h1>
+${frames}
+<iframe data-explainer id="f-sandboxed" sandbox="allow-scripts" src="${app.url(FRAMES.glossary)}" title="Explainer sandboxed" style="border:0;width:100%"></iframe>
+</main>
+<script src="${app.url('/embed.js')}" integrity="${sri}" crossorigin="anonymous"></script>
+</body></html>`,
+  );
+  host = await serveDir(hostDir);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  app?.close();
+  host?.close();
+  rmSync(hostDir, { recursive: true, force: true });
+});
+
+const height = (page, id) => page.evaluate((id) => parseFloat(document.getElementById(id).style.height) || 0, id);
+
+test('every view embeds cross-origin, renders, and its iframe is sized to its content', async () => {
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/'));
+  const probes = {
+    article: '.doc-title',
+    glossary: 'li.entry',
+    timeline: 'li.event',
+    map: 'g.node',
+    term: '#term-nato',
+    entity: '#map-panel-title',
+    sandboxed: 'li.entry',
+  };
+  for (const [id, probe] of Object.entries(probes)) {
+    const frame = page.frameLocator(`#f-${id}`);
+    await frame.locator('.embed-bar').waitFor();
+    await frame.locator(probe).first().waitFor();
+    assert.equal(await frame.locator('.view-tabs').count(), 0, `${id}: minimal chrome`);
+    const open = frame.getByRole('link', { name: 'Open full explainer' });
+    assert.doesNotMatch(await open.getAttribute('href'), /embed/, `${id}: the way out is not an embed`);
+    await page.waitForFunction((id) => parseFloat(document.getElementById(id).style.height) > 160, `f-${id}`);
+  }
+  // The reported height is the content's: the frame shows it all without a scrollbar.
+  const frame = page.frame({ url: /glossary\/nato/ });
+  const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  assert.ok(Math.abs((await height(page, 'f-term')) - content) <= 2, 'iframe height equals content height');
+  assert.equal(await page.locator('#f-term').getAttribute('scrolling'), 'no');
+  assert.deepEqual(page.errors, []);
+});
+
+test('malformed messages are ignored by the host script and by the embedded app', async () => {
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/'));
+  await page.waitForFunction(() => parseFloat(document.getElementById('f-term').style.height) > 160);
+  const before = await height(page, 'f-term');
+  // From the host window itself (not one of the frames), and frames sending the wrong shape.
+  await page.evaluate(() => window.postMessage({ type: 'explainer:height', version: 1, height: 5 }, '*'));
+  const frame = page.frame({ url: /glossary\/nato/ });
+  await frame.evaluate(() => {
+    parent.postMessage({ type: 'explainer:height', version: 2, height: 7 }, '*');
+    parent.postMessage({ type: 'explainer:height', version: 1, height: 'tall' }, '*');
+    parent.postMessage({ type: 'explainer:height', version: 1, height: 1e9 }, '*');
+    parent.postMessage('explainer:height 9', '*');
+  });
+  // Junk sent to the app: it must ignore it and keep working; a valid request is answered.
+  await page.evaluate(() => {
+    const w = document.getElementById('f-term').contentWindow;
+    w.postMessage({ type: 'explainer:navigate', version: 1, url: 'javascript:alert(1)' }, '*');
+    w.postMessage('<img src=x onerror=alert(1)>', '*');
+    w.postMessage({ type: 'explainer:request-height', version: 1, extra: true }, '*');
+    document.getElementById('f-term').style.height = '20px';
+    w.postMessage({ type: 'explainer:request-height', version: 1 }, '*');
+  });
+  await page.waitForFunction((h) => parseFloat(document.getElementById('f-term').style.height) === h, before);
+  await page.frameLocator('#f-term').locator('#term-nato').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('deep links work inside an embed and keep it embedded; the sandboxed frame works without storage', async () => {
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/'));
+  const frame = page.frameLocator('#f-glossary');
+  await frame.getByLabel('Search terms').fill('Line of Control');
+  await frame.locator('#term-line-of-control summary').click();
+  await frame.locator('#term-line-of-control a.occ-link').first().click();
+  await frame.locator('.sentence, .term.flash').first().waitFor();
+  const url = page.frame({ url: /article\// }).url();
+  assert.match(url, /\/article\/\?embed=1#occ-full-\d+$/);
+  await frame.locator('.embed-bar').waitFor();
+  const sandboxed = page.frame({ url: (u) => u.href.includes('glossary/?embed=1') && u !== page.mainFrame().url() });
+  const origin = await page.frameLocator('#f-sandboxed').locator('body').evaluate(() => self.origin);
+  assert.equal(origin, 'null', 'the sandboxed frame has an opaque origin');
+  assert.ok(sandboxed);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Share / Embed dialog gives the link and an iframe snippet with the SRI-pinned script', async () => {
+  const page = await newPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(app.url(`/${SLUG}/map/?sel=entity:italy`));
+  await articleReady(page);
+  const button = page.getByRole('button', { name: 'Share / Embed' });
+  await button.click();
+  const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+  await dialog.waitFor();
+  assert.equal(await page.locator('#share-link').inputValue(), app.url(`/${SLUG}/map/?sel=entity:italy`));
+  let snippet = await page.locator('#share-embed').inputValue();
+  assert.match(snippet, new RegExp(`src="${app.url(`/${SLUG}/map/`).replace(/[/.?]/g, '\\$&')}\\?sel=entity:italy&embed=1"`));
+  assert.match(snippet, /<script src="[^"]+\/embed\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous" defer><\/script>/);
+  assert.doesNotMatch(snippet, /sandbox=/);
+  await dialog.getByLabel(/Sandboxed frame/).check();
+  snippet = await page.locator('#share-embed').inputValue();
+  assert.match(snippet, /sandbox="allow-scripts allow-popups"/);
+  const result = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(result.violations.map((v) => v.id), [], 'axe with the dialog open');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.ok(await button.evaluate((b) => b === document.activeElement), 'focus returns to the button');
+  assert.deepEqual(page.errors, []);
+});
+
+test('axe: embed mode has no violations', async () => {
+  const page = await newPage(browser, { viewport: { width: 700, height: 800 } });
+  for (const path of Object.values(FRAMES)) {
+    await page.goto(app.url(path));
+    await page.locator('.embed-bar').waitFor();
+    await page.locator('.view > *').first().waitFor();
+    const result = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], path);
+  }
+});
