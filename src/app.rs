@@ -194,6 +194,9 @@ pub fn ArticlePage(
                 View::Glossary => view! { <GlossaryView loaded=loaded.clone() /> }.into_any(),
                 View::Timeline => view! { <TimelineView loaded=loaded.clone() /> }.into_any(),
                 View::Map => view! { <MapView loaded=loaded.clone() /> }.into_any(),
+                View::Study => {
+                    view! { <crate::study::StudyView loaded=loaded.clone() /> }.into_any()
+                }
             }
         }
     };

@@ -11,6 +11,7 @@ pub mod reader;
 pub mod share;
 pub mod shell;
 pub mod state;
+pub mod study;
 pub mod timeline;
 
 pub use app::{start, App};

@@ -2,7 +2,7 @@
 //! keyboard-travellable along its edges, with pan/zoom, filters, a legend, a details panel, and the same
 //! graph as an accessible list.
 
-mod panel;
+pub mod panel;
 
 pub use panel::{MapPanel, PanelTarget};
 

@@ -6,6 +6,7 @@ pub mod annotation;
 pub mod diag;
 pub mod document;
 pub mod html;
+pub mod questions;
 pub mod sentences;
 pub mod shells;
 pub mod site;
@@ -588,6 +589,7 @@ pub fn compile_article(
         glossary.iter().map(|e| e.id.0.clone()).collect();
     let (entities, relations) = story::compile_map(dir, &term_ids, &quotes, errors);
     let timeline = story::compile_timeline(dir, &term_ids, &entities, &quotes, errors);
+    let (mcqs, mains) = questions::compile_questions(dir, &term_ids, &quotes, errors);
     if errors.len() > before {
         return None;
     }
@@ -615,6 +617,8 @@ pub fn compile_article(
         timeline,
         entities,
         relations,
+        mcqs,
+        mains,
     })
 }
 

@@ -123,7 +123,7 @@ fn nonempty(
     s.to_string()
 }
 
-fn read_toml<T: for<'de> Deserialize<'de> + Default>(
+pub(crate) fn read_toml<T: for<'de> Deserialize<'de> + Default>(
     path: &Path,
     errors: &mut Vec<Diagnostic>,
 ) -> (String, T) {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Bumped whenever the JSON shape changes; the app refuses content of another version with a clear message.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -530,6 +530,44 @@ impl RelationGroup {
     }
 }
 
+/// The two kinds of prelims question authored in content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum McqKind {
+    /// One correct option among four.
+    Single,
+    /// "Which of the statements given above is/are correct?"
+    Statements,
+}
+
+/// An authored prelims-style multiple-choice question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mcq {
+    pub id: String,
+    pub kind: McqKind,
+    pub question: String,
+    pub statements: Vec<String>,
+    pub options: Vec<String>,
+    pub answer: u8,
+    pub explanation: String,
+    pub quote: Quote,
+    pub tags: Vec<SyllabusTag>,
+    pub terms: Vec<TermId>,
+}
+
+/// An authored mains-style question with a model answer outline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MainsQuestion {
+    pub id: String,
+    pub question: String,
+    pub tags: Vec<SyllabusTag>,
+    pub marks: u8,
+    pub words: u16,
+    pub outline: Vec<String>,
+    pub terms: Vec<TermId>,
+    pub quote: Quote,
+}
+
 /// An actor of the relationship map.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
@@ -638,6 +676,8 @@ pub struct Article {
     pub timeline: Vec<TimelineEvent>,
     pub entities: Vec<Entity>,
     pub relations: Vec<Relation>,
+    pub mcqs: Vec<Mcq>,
+    pub mains: Vec<MainsQuestion>,
 }
 
 impl Article {

@@ -11,15 +11,17 @@ pub enum View {
     Glossary,
     Timeline,
     Map,
+    Study,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Brief,
         View::Full,
         View::Glossary,
         View::Timeline,
         View::Map,
+        View::Study,
     ];
 
     pub fn label(self) -> &'static str {
@@ -29,6 +31,7 @@ impl View {
             View::Glossary => "Glossary",
             View::Timeline => "Timeline",
             View::Map => "Map",
+            View::Study => "Study",
         }
     }
 
@@ -39,6 +42,7 @@ impl View {
             View::Glossary => "glossary/",
             View::Timeline => "timeline/",
             View::Map => "map/",
+            View::Study => "study/",
         }
     }
 }
@@ -134,6 +138,7 @@ impl Route {
             ["glossary"] => Route::view(&slug, View::Glossary),
             ["timeline"] => Route::view(&slug, View::Timeline),
             ["map"] => Route::view(&slug, View::Map),
+            ["study"] => Route::view(&slug, View::Study),
             ["glossary", t] if is_valid_id(t) => Route::term(&slug, &TermId(t.to_string())),
             _ => not_found(),
         }
@@ -246,6 +251,7 @@ mod tests {
             Route::view(&slug(), View::Glossary),
             Route::view(&slug(), View::Timeline),
             Route::view(&slug(), View::Map),
+            Route::view(&slug(), View::Study),
             Route::term(&slug(), &TermId("nato".into())),
         ];
         for r in routes {

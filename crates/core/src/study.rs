@@ -1,0 +1,330 @@
+//! Study progress kept on the device: a versioned JSON document per article. Whatever is stored may be
+//! corrupt, from an older version of the app or from a newer one: loading never fails, it migrates or starts
+//! afresh and says which, so the app can tell the reader.
+
+use crate::model::{Article, TermId};
+use crate::srs::{CardProgress, Grade};
+use crate::syllabus::SyllabusPaper;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The current schema. 1 was the first format (ease as a float `ef`, fields `interval`, `reps`, `due`).
+pub const STUDY_SCHEMA: u32 = 2;
+
+/// Which side of a glossary entry a card shows first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CardSide {
+    /// Term on the front, definition on the back.
+    TermFirst,
+    /// Definition on the front (term names masked), term on the back.
+    DefinitionFirst,
+}
+
+/// A flashcard: one entry, one direction. Its key in the stored state is `t:<term>` or `d:<term>`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CardId {
+    pub term: TermId,
+    pub side: CardSide,
+}
+
+impl CardId {
+    pub fn key(&self) -> String {
+        match self.side {
+            CardSide::TermFirst => format!("t:{}", self.term),
+            CardSide::DefinitionFirst => format!("d:{}", self.term),
+        }
+    }
+}
+
+/// One finished quiz.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizRecord {
+    pub day: i64,
+    pub correct: u32,
+    pub total: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudyState {
+    pub schema: u32,
+    pub article: String,
+    pub cards: BTreeMap<String, CardProgress>,
+    #[serde(default)]
+    pub quizzes: Vec<QuizRecord>,
+}
+
+/// What happened to the stored data when it was loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// Unreadable: started afresh.
+    Corrupt,
+    /// From an older version: converted.
+    Migrated { from: u32 },
+    /// From a newer version of the app: not understood, started afresh (the stored copy is left alone until
+    /// the first save).
+    TooNew { found: u32 },
+    /// Progress of another article: started afresh.
+    OtherArticle,
+}
+
+impl LoadNotice {
+    pub fn message(&self) -> String {
+        match self {
+            Self::Corrupt => "Your saved progress could not be read, so it has been reset.".into(),
+            Self::Migrated { from } => format!("Your saved progress was updated from an older format (version {from})."),
+            Self::TooNew { found } => format!(
+                "Your saved progress was made by a newer version of this app (format {found}); starting afresh here."
+            ),
+            Self::OtherArticle => "The progress file belongs to another article; starting afresh.".into(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct SchemaProbe {
+    #[serde(default)]
+    schema: Option<u32>,
+    #[serde(default)]
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct V1Card {
+    ef: f64,
+    interval: u32,
+    reps: u32,
+    due: i64,
+}
+
+#[derive(Deserialize)]
+struct V1 {
+    article: String,
+    cards: BTreeMap<String, V1Card>,
+}
+
+impl StudyState {
+    pub fn new(article: &str) -> Self {
+        Self {
+            schema: STUDY_SCHEMA,
+            article: article.into(),
+            cards: BTreeMap::new(),
+            quizzes: Vec::new(),
+        }
+    }
+
+    /// Loads what storage held (`None`: nothing stored). Never fails.
+    pub fn load(raw: Option<&str>, article: &str) -> (Self, Option<LoadNotice>) {
+        let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+            return (Self::new(article), None);
+        };
+        let fresh = |n| (Self::new(article), Some(n));
+        let Ok(probe) = serde_json::from_str::<SchemaProbe>(raw) else {
+            return fresh(LoadNotice::Corrupt);
+        };
+        let (state, notice) = match probe.schema.or(probe.version) {
+            Some(STUDY_SCHEMA) => match serde_json::from_str::<StudyState>(raw) {
+                Ok(s) => (s, None),
+                Err(_) => return fresh(LoadNotice::Corrupt),
+            },
+            Some(1) => match serde_json::from_str::<V1>(raw) {
+                Ok(v1) => (Self::from_v1(v1), Some(LoadNotice::Migrated { from: 1 })),
+                Err(_) => return fresh(LoadNotice::Corrupt),
+            },
+            Some(n) if n > STUDY_SCHEMA => return fresh(LoadNotice::TooNew { found: n }),
+            _ => return fresh(LoadNotice::Corrupt),
+        };
+        if state.article != article {
+            return fresh(LoadNotice::OtherArticle);
+        }
+        // Values outside what the scheduler can produce are clamped, not trusted.
+        let mut state = state;
+        for c in state.cards.values_mut() {
+            c.ease = c.ease.clamp(crate::srs::MIN_EASE, 1000);
+            c.interval_days = c.interval_days.min(36_500);
+        }
+        (state, notice)
+    }
+
+    fn from_v1(v1: V1) -> Self {
+        let cards = v1
+            .cards
+            .into_iter()
+            .map(|(k, c)| {
+                let ease = if c.ef.is_finite() {
+                    (c.ef * 100.0).round().clamp(130.0, 1000.0) as u32
+                } else {
+                    250
+                };
+                (
+                    k,
+                    CardProgress {
+                        ease,
+                        interval_days: c.interval,
+                        repetitions: c.reps,
+                        due_day: c.due,
+                        lapses: 0,
+                        suspended: false,
+                    },
+                )
+            })
+            .collect();
+        Self {
+            schema: STUDY_SCHEMA,
+            article: v1.article,
+            cards,
+            quizzes: Vec::new(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn progress(&self, card: &CardId) -> CardProgress {
+        self.cards.get(&card.key()).cloned().unwrap_or_default()
+    }
+
+    pub fn grade(&mut self, card: &CardId, grade: Grade, today: i64) {
+        let next = self.progress(card).review(grade, today);
+        self.cards.insert(card.key(), next);
+    }
+
+    pub fn set_suspended(&mut self, card: &CardId, suspended: bool) {
+        let mut p = self.progress(card);
+        p.suspended = suspended;
+        self.cards.insert(card.key(), p);
+    }
+
+    /// A wrong quiz answer about a term brings both of its cards back for review today.
+    pub fn relearn(&mut self, term: &TermId, today: i64) {
+        for side in [CardSide::TermFirst, CardSide::DefinitionFirst] {
+            let id = CardId {
+                term: term.clone(),
+                side,
+            };
+            let mut p = self.progress(&id);
+            if !p.suspended {
+                p.due_day = p.due_day.min(today);
+                p.repetitions = 0;
+                self.cards.insert(id.key(), p);
+            }
+        }
+    }
+}
+
+/// The deck: both directions of every entry tagged with one of `papers` (all when empty), A–Z.
+pub fn deck(article: &Article, papers: &[SyllabusPaper]) -> Vec<CardId> {
+    let mut out = Vec::new();
+    for e in &article.glossary {
+        if papers.is_empty() || e.papers().any(|p| papers.contains(&p)) {
+            for side in [CardSide::TermFirst, CardSide::DefinitionFirst] {
+                out.push(CardId {
+                    term: e.id.clone(),
+                    side,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Cards due today, in deck order.
+pub fn due_cards(deck: &[CardId], state: &StudyState, today: i64) -> Vec<CardId> {
+    deck.iter()
+        .filter(|c| state.progress(c).is_due(today))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 20_000;
+
+    fn t(id: &str) -> CardId {
+        CardId {
+            term: TermId(id.into()),
+            side: CardSide::TermFirst,
+        }
+    }
+
+    #[test]
+    fn round_trips_and_schedules() {
+        let mut s = StudyState::new("a");
+        s.grade(&t("nato"), Grade::Good, DAY);
+        let json = s.to_json();
+        let (back, notice) = StudyState::load(Some(&json), "a");
+        assert_eq!(notice, None);
+        assert_eq!(back, s);
+        assert!(!back.progress(&t("nato")).is_due(DAY));
+    }
+
+    #[test]
+    fn corrupt_too_new_and_other_article_reset_with_a_notice() {
+        for junk in [
+            "{",
+            "null",
+            "[1,2]",
+            "\"x\"",
+            "{\"schema\":2,\"article\":\"a\",\"cards\":{\"t:x\":{\"ease\":\"hi\"}}}",
+            "{\"cards\":{}}",
+        ] {
+            let (s, n) = StudyState::load(Some(junk), "a");
+            assert_eq!(n, Some(LoadNotice::Corrupt), "{junk}");
+            assert_eq!(s, StudyState::new("a"));
+        }
+        let (_, n) = StudyState::load(Some("{\"schema\":9,\"whatever\":true}"), "a");
+        assert_eq!(n, Some(LoadNotice::TooNew { found: 9 }));
+        let (_, n) = StudyState::load(Some(&StudyState::new("b").to_json()), "a");
+        assert_eq!(n, Some(LoadNotice::OtherArticle));
+        assert_eq!(StudyState::load(None, "a"), (StudyState::new("a"), None));
+        assert_eq!(
+            StudyState::load(Some("  "), "a"),
+            (StudyState::new("a"), None)
+        );
+    }
+
+    #[test]
+    fn migrates_the_first_format() {
+        let v1 = r#"{"version":1,"article":"a","cards":{"t:nato":{"ef":2.36,"interval":6,"reps":2,"due":20006},"d:nato":{"ef":"NaN","interval":1,"reps":1,"due":1}}}"#;
+        let (s, n) = StudyState::load(Some(v1), "a");
+        // A card with a non-number ease makes the document unreadable as a whole.
+        assert_eq!(n, Some(LoadNotice::Corrupt));
+        assert!(s.cards.is_empty());
+        let v1 = r#"{"version":1,"article":"a","cards":{"t:nato":{"ef":2.36,"interval":6,"reps":2,"due":20006}}}"#;
+        let (s, n) = StudyState::load(Some(v1), "a");
+        assert_eq!(n, Some(LoadNotice::Migrated { from: 1 }));
+        assert_eq!(
+            s.progress(&t("nato")),
+            CardProgress {
+                ease: 236,
+                interval_days: 6,
+                repetitions: 2,
+                due_day: 20006,
+                lapses: 0,
+                suspended: false
+            }
+        );
+        assert_eq!(s.schema, STUDY_SCHEMA);
+    }
+
+    #[test]
+    fn clamps_out_of_range_values() {
+        let raw = r#"{"schema":2,"article":"a","cards":{"t:x":{"ease":5,"interval_days":4000000,"repetitions":1,"due_day":3,"lapses":0}}}"#;
+        let (s, n) = StudyState::load(Some(raw), "a");
+        assert_eq!(n, None);
+        let p = s.progress(&t("x"));
+        assert_eq!((p.ease, p.interval_days), (130, 36_500));
+    }
+
+    #[test]
+    fn suspend_and_relearn() {
+        let mut s = StudyState::new("a");
+        s.grade(&t("nato"), Grade::Easy, DAY);
+        s.relearn(&TermId("nato".into()), DAY);
+        assert!(s.progress(&t("nato")).is_due(DAY));
+        s.set_suspended(&t("nato"), true);
+        assert!(!s.progress(&t("nato")).is_due(DAY));
+    }
+}

@@ -1,0 +1,222 @@
+//! Flashcards: the glossary in both directions, scheduled with SM-2; grade with the buttons or keys 1–4,
+//! reveal with Space, suspend with S.
+
+use super::{storage, Progress};
+use crate::state::LoadedArticle;
+use explainer_core::quiz::mask_names;
+use explainer_core::srs::Grade;
+use explainer_core::study::{deck, due_cards, CardSide, StudyState};
+use explainer_core::SyllabusPaper;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The flashcard deck of one article.
+#[component]
+pub fn Flashcards(
+    /// The article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let article = loaded.article.clone();
+    let papers = RwSignal::new(Vec::<SyllabusPaper>::new());
+    let revealed = RwSignal::new(false);
+    let today = RwSignal::new(0i64);
+    Effect::new(move |_| today.set(storage::today()));
+    let cards = {
+        let article = article.clone();
+        Memo::new(move |_| papers.with(|p| deck(&article, p)))
+    };
+    let due = Memo::new(move |_| {
+        let t = today.get();
+        cards.with(|c| progress.state.with(|s| due_cards(c, s, t)))
+    });
+    let suspended = Memo::new(move |_| {
+        cards.with(|c| {
+            progress
+                .state
+                .with(|s| c.iter().filter(|x| s.progress(x).suspended).count())
+        })
+    });
+    let current = Memo::new(move |_| due.with(|d| d.first().cloned()));
+
+    let grade = move |g: Grade| {
+        if let Some(c) = current.get_untracked() {
+            progress.update(|s: &mut StudyState| s.grade(&c, g, today.get_untracked()));
+            revealed.set(false);
+        }
+    };
+    let suspend = move || {
+        if let Some(c) = current.get_untracked() {
+            progress.update(|s: &mut StudyState| s.set_suspended(&c, true));
+            revealed.set(false);
+        }
+    };
+    Effect::new(move |_| {
+        let h = window_event_listener(ev::keydown, move |e| {
+            let typing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(
+                        el.tag_name().as_str(),
+                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+                    )
+                });
+            if typing && e.key() != "1" && e.key() != "2" && e.key() != "3" && e.key() != "4" {
+                return;
+            }
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || current.get_untracked().is_none() {
+                return;
+            }
+            match e.key().as_str() {
+                " " if !revealed.get_untracked() && !typing => {
+                    e.prevent_default();
+                    revealed.set(true);
+                }
+                "s" | "S" if !typing => suspend(),
+                k => {
+                    if let (true, Some(g)) = (
+                        revealed.get_untracked(),
+                        Grade::ALL.into_iter().find(|g| k.starts_with(g.key())),
+                    ) {
+                        e.prevent_default();
+                        grade(g);
+                    }
+                }
+            }
+        });
+        on_cleanup(move || h.remove());
+    });
+
+    let filters = SyllabusPaper::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    aria-pressed=move || papers.with(|ps| ps.contains(&p)).to_string()
+                    on:click=move |_| {
+                        papers.update(|ps| {
+                            if let Some(i) = ps.iter().position(|x| *x == p) {
+                                ps.remove(i);
+                            } else {
+                                ps.push(p);
+                            }
+                        })
+                    }
+                >
+                    {p.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let card_view = {
+        let article = article.clone();
+        move || {
+            let Some(c) = current.get() else {
+                return view! {
+                    <div class="card done" role="status">
+                        <p><strong>"All caught up."</strong>" No cards are due today; come back tomorrow."</p>
+                    </div>
+                }
+                .into_any();
+            };
+            let Some(e) = article.entry(&c.term).cloned() else {
+                return ().into_any();
+            };
+            let names: Vec<String> = std::iter::once(e.term.clone())
+                .chain(e.aliases.iter().cloned())
+                .collect();
+            let (front, back, front_label) = match c.side {
+                CardSide::TermFirst => (e.term.clone(), e.definition.clone(), "Term"),
+                CardSide::DefinitionFirst => (
+                    mask_names(&e.definition, &names),
+                    e.term.clone(),
+                    "Definition",
+                ),
+            };
+            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            view! {
+                <div class="card" role="group" aria-label="Flashcard">
+                    <p class="card-side">{front_label}</p>
+                    <p class="card-front" id="card-front">{front}</p>
+                    {move || if revealed.get() {
+                        view! {
+                            <div class="card-back">
+                                <p class="card-answer" id="card-answer">{back.clone()}</p>
+                                <ul class="tags">{tags.clone()}</ul>
+                                <div class="grades" role="group" aria-label="How well did you know it?">
+                                    {Grade::ALL.into_iter().map(|g| view! {
+                                        <button type="button" class="grade" data-grade=g.label() aria-keyshortcuts=g.key().to_string() on:click=move |_| grade(g)>
+                                            {g.label()} <kbd>{g.key().to_string()}</kbd>
+                                        </button>
+                                    }).collect_view()}
+                                </div>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button reveal" aria-keyshortcuts="Space" on:click=move |_| revealed.set(true)>
+                                "Show answer " <kbd>"Space"</kbd>
+                            </button>
+                        }.into_any()
+                    }}
+                    <button type="button" class="chip suspend" aria-keyshortcuts="S" on:click=move |_| suspend()>"Suspend this card"</button>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let import_status = RwSignal::new(String::new());
+    let slug = article.slug.to_string();
+    let on_import = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let slug = slug.clone();
+        leptos::task::spawn_local(async move {
+            let text = storage::read_file(file).await.unwrap_or_default();
+            let (state, notice) = StudyState::load(Some(&text), &slug);
+            match notice {
+                Some(explainer_core::study::LoadNotice::Corrupt)
+                | Some(explainer_core::study::LoadNotice::TooNew { .. })
+                | Some(explainer_core::study::LoadNotice::OtherArticle) => {
+                    import_status.set(format!(
+                        "Not imported: {}",
+                        notice.map(|n| n.message()).unwrap_or_default()
+                    ))
+                }
+                _ => {
+                    let n = state.cards.len();
+                    progress.update(move |s| *s = state);
+                    import_status.set(format!("Imported progress for {n} cards."));
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="flashcards">
+            <div class="filters" role="group" aria-label="Syllabus paper">{filters}</div>
+            <p class="deck-stats" id="deck-stats">
+                {move || format!("{} due today · {} cards · {} suspended", due.with(Vec::len), cards.with(Vec::len), suspended.get())}
+            </p>
+            {card_view}
+            <details class="progress-file">
+                <summary>"Export or import progress"</summary>
+                <button type="button" class="chip" on:click=move |_| { progress.state.with_untracked(storage::export); }>"Export progress (JSON)"</button>
+                <label for="import-progress">"Import a progress file"</label>
+                <input id="import-progress" type="file" accept="application/json,.json" node_ref=file_input on:change=on_import />
+                <p role="status">{move || import_status.get()}</p>
+            </details>
+        </div>
+    }
+}

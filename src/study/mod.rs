@@ -1,0 +1,90 @@
+//! Study mode: flashcards with spaced repetition, quizzes (authored and generated), mains questions.
+
+mod flashcards;
+mod quiz;
+pub mod storage;
+
+pub use flashcards::Flashcards;
+pub use quiz::{MainsList, QuizView};
+
+use crate::state::LoadedArticle;
+use explainer_core::study::StudyState;
+use leptos::prelude::*;
+
+/// The shared progress of the open article, with whether it can be saved.
+#[derive(Clone, Copy)]
+pub struct Progress {
+    pub state: RwSignal<StudyState>,
+    pub saved: RwSignal<bool>,
+    pub notice: RwSignal<Option<String>>,
+}
+
+impl Progress {
+    /// Applies a change and saves it (or notes that it could not be saved).
+    pub fn update(&self, f: impl FnOnce(&mut StudyState)) {
+        self.state.update(f);
+        let ok = self.state.with_untracked(storage::save);
+        self.saved.set(ok);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Cards,
+    Quiz,
+    Mains,
+}
+
+/// The study view of one article.
+#[component]
+pub fn StudyView(
+    /// The article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let slug = loaded.article.slug.to_string();
+    // Read on the client only (an effect), so the view can also be rendered natively.
+    let progress = Progress {
+        state: RwSignal::new(StudyState::new(&slug)),
+        saved: RwSignal::new(true),
+        notice: RwSignal::new(None),
+    };
+    Effect::new(move |_| {
+        let (state, notice, available) = storage::load(&slug);
+        progress.state.set(state);
+        progress.saved.set(available);
+        progress
+            .notice
+            .set(notice.as_ref().map(storage::notice_text));
+    });
+    provide_context(progress);
+    let mode = RwSignal::new(Mode::Cards);
+    let tab = move |m: Mode, label: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (mode.get() == m).to_string() on:click=move |_| mode.set(m)>
+                {label}
+            </button>
+        }
+    };
+    let body = move || match mode.get() {
+        Mode::Cards => view! { <Flashcards loaded=loaded.clone() /> }.into_any(),
+        Mode::Quiz => view! { <QuizView loaded=loaded.clone() /> }.into_any(),
+        Mode::Mains => view! { <MainsList loaded=loaded.clone() /> }.into_any(),
+    };
+    view! {
+        <section class="study" aria-labelledby="study-title">
+            <h2 id="study-title">"Study"</h2>
+            <div class="segmented" role="group" aria-label="Study mode">
+                {tab(Mode::Cards, "Flashcards")}
+                {tab(Mode::Quiz, "Quiz")}
+                {tab(Mode::Mains, "Mains questions")}
+            </div>
+            {move || progress.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            {move || (!progress.saved.get()).then(|| view! {
+                <p class="notice warn" role="status">
+                    "Progress is not being saved in this browser (storage is unavailable or full). You can keep studying; export your progress to keep it."
+                </p>
+            })}
+            {body}
+        </section>
+    }
+}

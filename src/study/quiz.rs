@@ -1,0 +1,286 @@
+//! Quiz sessions (authored prelims questions or generated ones) and the mains questions with their outlines.
+
+use super::{storage, Progress};
+use crate::map::panel::Evidence;
+use crate::state::LoadedArticle;
+use explainer_core::quiz::{build_quiz, Question, QuizSource};
+use explainer_core::study::QuizRecord;
+use leptos::prelude::*;
+
+const LETTERS: [&str; 4] = ["a", "b", "c", "d"];
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Setup,
+    Running { at: usize },
+    Done,
+}
+
+/// A quiz: choose a source and a length, answer, see why, get a score and a review of mistakes.
+#[component]
+pub fn QuizView(
+    /// The article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let article = loaded.article.clone();
+    let source = RwSignal::new(if article.mcqs.is_empty() {
+        QuizSource::Mixed
+    } else {
+        QuizSource::Authored
+    });
+    let length = RwSignal::new(5usize);
+    let phase = RwSignal::new(Phase::Setup);
+    let questions = RwSignal::new(Vec::<Question>::new());
+    let chosen = RwSignal::new(None::<usize>);
+    let checked = RwSignal::new(false);
+    // (question index, the option chosen) for every answer given.
+    let answers = RwSignal::new(Vec::<(usize, usize)>::new());
+
+    let start = {
+        let article = article.clone();
+        move |_| {
+            let seed = js_sys::Date::now() as u64;
+            questions.set(build_quiz(
+                &article,
+                source.get_untracked(),
+                length.get_untracked(),
+                seed,
+            ));
+            answers.set(Vec::new());
+            chosen.set(None);
+            checked.set(false);
+            phase.set(Phase::Running { at: 0 });
+        }
+    };
+    let check = move |_| {
+        let (Phase::Running { at }, Some(c)) = (phase.get_untracked(), chosen.get_untracked())
+        else {
+            return;
+        };
+        checked.set(true);
+        answers.update(|a| a.push((at, c)));
+        let q = questions.with_untracked(|qs| qs[at].clone());
+        if c != q.answer {
+            // A wrong answer brings the terms it was about back into today's flashcards.
+            let today = storage::today();
+            progress.update(|s| q.terms.iter().for_each(|t| s.relearn(t, today)));
+        }
+    };
+    let next = move |_| {
+        let Phase::Running { at } = phase.get_untracked() else {
+            return;
+        };
+        chosen.set(None);
+        checked.set(false);
+        if at + 1 < questions.with_untracked(Vec::len) {
+            phase.set(Phase::Running { at: at + 1 });
+        } else {
+            let correct = answers.with_untracked(|a| {
+                questions.with_untracked(|qs| a.iter().filter(|(i, c)| qs[*i].answer == *c).count())
+            });
+            let total = questions.with_untracked(Vec::len);
+            progress.update(|s| {
+                s.quizzes.push(QuizRecord {
+                    day: storage::today(),
+                    correct: correct as u32,
+                    total: total as u32,
+                })
+            });
+            phase.set(Phase::Done);
+        }
+        if let Some(el) = crate::browser::element("quiz-heading") {
+            let _ = el.focus();
+        }
+    };
+
+    let setup = move || {
+        let start = start.clone();
+        let sources = QuizSource::ALL
+            .into_iter()
+            .map(|s| {
+                view! {
+                    <label class="radio">
+                        <input type="radio" name="quiz-source" prop:checked=move || source.get() == s on:change=move |_| source.set(s) />
+                        {s.label()}
+                    </label>
+                }
+            })
+            .collect_view();
+        view! {
+            <form class="quiz-setup" on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); start(()); }>
+                <fieldset>
+                    <legend>"Questions from"</legend>
+                    {sources}
+                </fieldset>
+                <label for="quiz-length">"Number of questions"</label>
+                <select id="quiz-length" on:change=move |ev| length.set(event_target_value(&ev).parse().unwrap_or(5))>
+                    <option value="5" selected>"5"</option>
+                    <option value="10">"10"</option>
+                    <option value="20">"20"</option>
+                </select>
+                <button type="submit" class="button">"Start quiz"</button>
+            </form>
+        }
+    };
+
+    let running = {
+        let article = article.clone();
+        move |at: usize| {
+            let Some(q) = questions.with(|qs| qs.get(at).cloned()) else {
+                return ().into_any();
+            };
+            let total = questions.with(Vec::len);
+            let statements = (!q.statements.is_empty()).then(|| {
+                let items = q
+                    .statements
+                    .iter()
+                    .map(|s| view! { <li>{s.clone()}</li> })
+                    .collect_view();
+                view! { <ol class="statements">{items}</ol> }
+            });
+            let options = q
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let id = format!("opt-{i}");
+                    let answer = q.answer;
+                    view! {
+                        <div class="option" class:right=move || checked.get() && i == answer class:wrong=move || checked.get() && chosen.get() == Some(i) && i != answer>
+                            <input type="radio" name="quiz-answer" id=id.clone() prop:checked=move || chosen.get() == Some(i) disabled=move || checked.get() on:change=move |_| chosen.set(Some(i)) />
+                            <label for=id>{format!("({}) {}", LETTERS[i], o)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let feedback = {
+                let q = q.clone();
+                let article = article.clone();
+                move || {
+                    checked.get().then(|| {
+                        let right = chosen.get() == Some(q.answer);
+                        let verdict = if right {
+                            "Correct.".to_string()
+                        } else {
+                            format!(
+                                "Not quite — the answer is ({}) {}.",
+                                LETTERS[q.answer], q.options[q.answer]
+                            )
+                        };
+                        let evidence = q
+                            .quote
+                            .clone()
+                            .filter(|qt| !qt.sentences.is_empty())
+                            .map(|qt| view! { <Evidence article=article.clone() quote=qt /> });
+                        view! {
+                            <div class="feedback" class:right=right>
+                                <p class="verdict">{verdict}</p>
+                                <p>{q.explanation.clone()}</p>
+                                {evidence}
+                            </div>
+                        }
+                    })
+                }
+            };
+            view! {
+                <div class="question">
+                    <p class="progress-count">{format!("Question {} of {}", at + 1, total)}</p>
+                    <fieldset role="radiogroup" aria-describedby="quiz-feedback">
+                        <legend class="prompt">{q.prompt.clone()}</legend>
+                        {statements}
+                        {options}
+                    </fieldset>
+                    <div id="quiz-feedback" role="status" aria-live="polite">{feedback}</div>
+                    {move || if checked.get() {
+                        view! { <button type="button" class="button" on:click=next>{if at + 1 < total { "Next question" } else { "See your score" }}</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="button" disabled=move || chosen.get().is_none() on:click=check>"Check answer"</button> }.into_any()
+                    }}
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    let done = move || {
+        let (correct, mistakes) = answers.with(|a| {
+            questions.with(|qs| {
+                let correct = a.iter().filter(|(i, c)| qs[*i].answer == *c).count();
+                let mistakes: Vec<(Question, usize)> = a
+                    .iter()
+                    .filter(|(i, c)| qs[*i].answer != *c)
+                    .map(|(i, c)| (qs[*i].clone(), *c))
+                    .collect();
+                (correct, mistakes)
+            })
+        });
+        let total = questions.with(Vec::len);
+        let review = mistakes
+            .into_iter()
+            .map(|(q, c)| {
+                view! {
+                    <li>
+                        <p class="prompt">{q.prompt.clone()} {q.statements.join(" / ")}</p>
+                        <p>{format!("Your answer: ({}) {}", LETTERS[c], q.options[c])}</p>
+                        <p><strong>{format!("Answer: ({}) {}", LETTERS[q.answer], q.options[q.answer])}</strong></p>
+                        <p>{q.explanation.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="quiz-done" role="status">
+                <p class="score">{format!("You scored {correct} out of {total}.")}</p>
+            </div>
+            {(correct < total).then(|| view! { <h4>"Review your mistakes"</h4><ol class="review">{review}</ol> })}
+            <button type="button" class="button" on:click=move |_| phase.set(Phase::Setup)>"New quiz"</button>
+        }
+    };
+
+    view! {
+        <div class="quiz">
+            <h3 id="quiz-heading" tabindex="-1">"Quiz"</h3>
+            {move || match phase.get() {
+                Phase::Setup => setup().into_any(),
+                Phase::Running { at } => running(at),
+                Phase::Done => done().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The mains questions with model answer outlines.
+#[component]
+pub fn MainsList(
+    /// The article.
+    loaded: LoadedArticle,
+) -> impl IntoView {
+    let article = loaded.article.clone();
+    let items = article
+        .mains
+        .iter()
+        .map(|m| {
+            let tags = m.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            let outline = m.outline.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view();
+            view! {
+                <li class="mains-item">
+                    <p class="prompt">{m.question.clone()}</p>
+                    <p class="kicker">{format!("{} marks · {} words", m.marks, m.words)}</p>
+                    <ul class="tags">{tags}</ul>
+                    <details>
+                        <summary>"Model answer outline"</summary>
+                        <ol>{outline}</ol>
+                        <Evidence article=article.clone() quote=m.quote.clone() />
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="mains">
+            <h3>"Mains questions"</h3>
+            <ol class="mains-list">{items}</ol>
+        </div>
+    }
+}
