@@ -3,6 +3,7 @@
 //! `file:line:col: message`; if there is any, nothing is written.
 
 pub mod annotation;
+pub mod corpus;
 pub mod diag;
 pub mod document;
 pub mod html;

@@ -91,6 +91,11 @@ fn page(title: &str, body: &str) -> String {
 
 /// The plain page of one article: both texts and the glossary, terms linked to their entries.
 pub fn render(a: &Article) -> String {
+    page(&a.title, &render_body(a))
+}
+
+/// The content of the plain page, everything that comes from the article (inside `<main>`).
+pub fn render_body(a: &Article) -> String {
     let mut b = String::new();
     let _ = writeln!(b, "<h1>{}</h1>", esc(&a.title));
     let papers: Vec<String> = a.papers.iter().map(|p| p.label().to_string()).collect();
@@ -155,7 +160,7 @@ pub fn render(a: &Article) -> String {
         }
         b.push_str("</tbody>\n</table>\n</section>\n");
     }
-    page(&a.title, &b)
+    b
 }
 
 /// A plain list of all articles.
