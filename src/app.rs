@@ -74,13 +74,18 @@ pub fn App(
     let slug = Memo::new(move |_| nav.route.with(|r| r.slug().cloned()));
     let is_library = Memo::new(move |_| matches!(nav.route.get(), Route::Library));
     let retry = RwSignal::new(0u32);
+    let retrying = RwSignal::new(false);
     let article = LocalResource::new(move || {
         let again = retry.get() > 0;
         let slug = slug.get();
         let base = nav.base();
         async move {
             match slug {
-                Some(s) => Some(load_article(base, s, again).await),
+                Some(s) => {
+                    let result = load_article(base, s, again).await;
+                    retrying.set(false);
+                    Some(result)
+                }
                 None => None,
             }
         }
@@ -90,14 +95,20 @@ pub fn App(
         let wanted = is_library.get();
         let base = nav.base();
         async move {
-            if wanted {
-                Some(load_index(base, again).await)
-            } else {
-                None
+            if !wanted {
+                return None;
             }
+            let result = load_index(base, again).await;
+            retrying.set(false);
+            Some(result)
         }
     });
-    let on_retry = Callback::new(move |_| retry.update(|n| *n += 1));
+    // A resource keeps showing its last value while it reloads; after "Try again" the reader must see that
+    // something is happening, not the same error.
+    let on_retry = Callback::new(move |_| {
+        retrying.set(true);
+        retry.update(|n| *n += 1)
+    });
 
     // The document title follows the route.
     Effect::new(move |_| {
@@ -132,6 +143,8 @@ pub fn App(
         })
     });
     let body = move || match page.get() {
+        Page::Library if retrying.get() => view! { <Loading what="articles" /> }.into_any(),
+        Page::Article if retrying.get() => view! { <Loading what="article" /> }.into_any(),
         Page::Library => match index.get().flatten() {
             None => view! { <Loading what="articles" /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),

@@ -48,6 +48,13 @@ fn inlines(content: &[Inline], out: &mut String) {
     }
 }
 
+/// One document's blocks as HTML (what the fuzzer checks).
+pub fn render_document(doc: &Document) -> String {
+    let mut out = String::new();
+    blocks(doc, &mut out);
+    out
+}
+
 fn blocks(doc: &Document, out: &mut String) {
     for b in &doc.blocks {
         match b {
