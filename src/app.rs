@@ -163,6 +163,7 @@ pub fn App(
         {(!embed).then(|| view! {
             <header class="masthead">
                 <RouteLink route=Route::Library class="brand">"News explainer"</RouteLink>
+                <crate::shell::ReadingControls />
             </header>
         })}
         {move || update_ready.get().then(|| view! {

@@ -163,3 +163,27 @@ pub fn absolute(path: &str) -> String {
         .unwrap_or_default();
     format!("{origin}{path}")
 }
+
+/// A reading preference on `<html>` (`data-theme`, `data-text-size`), remembered when storage allows.
+/// `default` removes the attribute and the stored value.
+pub fn set_root_pref(attr: &str, key: &str, value: &str, default: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        if value == default {
+            let _ = root.remove_attribute(attr);
+        } else {
+            let _ = root.set_attribute(attr, value);
+        }
+    }
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = if value == default {
+            s.remove_item(key)
+        } else {
+            s.set_item(key, value)
+        };
+    }
+}
+
+/// The current value of a reading preference on `<html>`.
+pub fn root_pref(attr: &str) -> Option<String> {
+    document()?.document_element()?.get_attribute(attr)
+}

@@ -167,3 +167,44 @@ pub fn NotFound() -> impl IntoView {
         </div>
     }
 }
+
+/// Colour theme and text size, remembered on the device (public/theme.js applies them before first paint).
+#[component]
+pub fn ReadingControls() -> impl IntoView {
+    let theme = RwSignal::new(String::from("auto"));
+    let size = RwSignal::new(String::from("normal"));
+    Effect::new(move |_| {
+        theme.set(crate::browser::root_pref("data-theme").unwrap_or_else(|| "auto".into()));
+        size.set(crate::browser::root_pref("data-text-size").unwrap_or_else(|| "normal".into()));
+    });
+    let choose_theme = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        crate::browser::set_root_pref("data-theme", "explainer:theme", &v, "auto");
+        theme.set(v);
+    };
+    let choose_size = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        crate::browser::set_root_pref("data-text-size", "explainer:text-size", &v, "normal");
+        size.set(v);
+    };
+    let option = |value: &'static str, label: &'static str, current: RwSignal<String>| {
+        view! { <option value=value selected=move || current.get() == value>{label}</option> }
+    };
+    view! {
+        <div class="reading-controls">
+            <label class="visually-hidden" for="theme-select">"Colour theme"</label>
+            <select id="theme-select" on:change=choose_theme>
+                {option("auto", "Theme: system", theme)}
+                {option("light", "Light", theme)}
+                {option("dark", "Dark", theme)}
+            </select>
+            <label class="visually-hidden" for="text-size">"Text size"</label>
+            <select id="text-size" on:change=choose_size>
+                {option("normal", "Text: normal", size)}
+                {option("large", "Large", size)}
+                {option("larger", "Larger", size)}
+                {option("largest", "Largest", size)}
+            </select>
+        </div>
+    }
+}

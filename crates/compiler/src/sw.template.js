@@ -5,7 +5,7 @@ const CACHE = `explainer-${VERSION}`;
 const BASE = '__BASE__';
 const PRECACHE = __PRECACHE__;
 // Hashed assets never change under the same name: serve them from the cache.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg|png)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg|png)$/;
 // How long to wait for the network before falling back to the cache for HTML and content.
 const NETWORK_TIMEOUT_MS = 4000;
 
