@@ -2,20 +2,10 @@
 //! key-term definitions and glossary/timeline/map text), for the browser check that nothing in it runs.
 //! Usage: hostile_article <corpora-dir> <work-dir>; prints the output directory (content JSON + plain page).
 
-use explainer_compiler::corpus::payloads;
+use explainer_compiler::corpus::{attr_escape, payloads, toml_string};
 use explainer_compiler::{compile_dir, write_output};
 use std::fs;
 use std::path::PathBuf;
-
-fn esc_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
-fn toml_str(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -40,7 +30,7 @@ fn main() {
             body.push(format!("<p>{p}</p>"));
         }
         fs::write(dir.join("full.html"), "<p>Zed again.</p>").unwrap();
-        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed{} — {} (GS2: Polity)\">Zed{}</span></p>\n", defs.len(), esc_attr(&p), defs.len());
+        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed{} — {} (GS2: Polity)\">Zed{}</span></p>\n", defs.len(), attr_escape(&p), defs.len());
         fs::write(dir.join("brief.html"), &html).unwrap();
         if compile_dir(&work.join("content")).is_ok() && defs.len() < 400 {
             defs.push(html);
@@ -62,10 +52,10 @@ fn main() {
     let mut map = String::from("[[entity]]\nid = \"zed\"\nname = \"Zed\"\nkind = \"country\"\ndescription = \"x\"\nprominent = true\n");
     let mut timeline = String::new();
     for (i, p) in sample.iter().enumerate() {
-        let t = toml_str(p);
+        let t = toml_string(p);
         g.push_str(&format!(
             "\n[[term]]\nid = \"p{i}\"\nterm = {}\ndefinition = {t}\ntags = [\"GS3: Security\"]\n",
-            toml_str(&format!("Payload {i}"))
+            toml_string(&format!("Payload {i}"))
         ));
         map.push_str(&format!("\n[[entity]]\nid = \"n{i}\"\nname = {t}\nkind = \"organisation\"\ndescription = {t}\n\n[[relation]]\nfrom = \"n{i}\"\nto = \"zed\"\nkind = \"backs\"\nlabel = {t}\nquote = \"Zed is here.\"\n"));
         timeline.push_str(&format!("\n[[event]]\nid = \"e{i}\"\ntitle = {t}\ntext = {t}\ndate = \"2026\"\ncategory = \"policy\"\ntags = [\"GS2: Polity\"]\nquote = \"Zed is here.\"\n"));

@@ -3,6 +3,18 @@
 
 use std::path::Path;
 
+/// Escapes a payload for a double-quoted HTML attribute, so that the decoded value is the payload itself.
+pub fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// A payload as a TOML basic string.
+pub fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
 /// Every input of the html5lib tokenizer tests and every line of the XSS payload list.
 pub fn payloads(corpora: &Path) -> Vec<String> {
     let mut out = Vec::new();

@@ -5,19 +5,9 @@
 
 mod common;
 use common::*;
-use explainer_compiler::corpus::{payloads, unsafe_markup};
+use explainer_compiler::corpus::{attr_escape, payloads, toml_string, unsafe_markup};
 use explainer_compiler::{compile_dir, static_page};
 use std::fs;
-
-fn esc_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
-fn toml_str(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
 
 fn check(f: &Fixture, what: &str, payload: &str, stats: &mut (usize, usize)) {
     match compile_dir(&f.content()) {
@@ -82,7 +72,7 @@ fn payloads_inside_a_key_term_definition() {
     let brief = f.content().join("a/brief.html");
     let mut stats = (0, 0);
     for p in corpus() {
-        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed — {} (GS2: Polity)\">Zed</span> met NATO.</p>\n", esc_attr(&p));
+        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed — {} (GS2: Polity)\">Zed</span> met NATO.</p>\n", attr_escape(&p));
         fs::write(&brief, html).unwrap();
         check(&f, "data-definition", &p, &mut stats);
     }
@@ -105,10 +95,10 @@ fn payloads_in_every_structured_text_field() {
         let mut map = String::from("[[entity]]\nid = \"italy\"\nname = \"Italy\"\nkind = \"country\"\ndescription = \"x\"\n");
         let mut questions = String::new();
         for (i, p) in batch.iter().enumerate() {
-            let t = toml_str(p);
+            let t = toml_string(p);
             glossary.push_str(&format!(
                 "\n[[term]]\nid = \"p{i}\"\nterm = {}\naliases = [{t}]\ndefinition = {t}\ntags = [\"GS3: Security\"]\n",
-                toml_str(&format!("Payload {batch_no} {i} {p}"))
+                toml_string(&format!("Payload {batch_no} {i} {p}"))
             ));
             timeline.push_str(&format!(
                 "\n[[event]]\nid = \"e{i}\"\ntitle = {t}\ntext = {t}\ndate = \"2026\"\ncategory = \"policy\"\ntags = [\"GS2: Polity\"]\nquote = \"Italy and NATO talked in Rome.\"\n"

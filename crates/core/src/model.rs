@@ -133,56 +133,27 @@ pub struct IsoDate {
 }
 
 impl IsoDate {
-    /// Parses `YYYY-MM-DD`, checking month lengths and leap years.
+    /// Parses `YYYY-MM-DD`, checking month lengths and leap years (the day-precision case of the timeline's
+    /// partial dates, so there is one calendar check).
     pub fn parse(s: &str) -> Option<Self> {
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
+        match crate::timeline::PartialDate::parse(s)? {
+            crate::timeline::PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            } => Some(Self { year, month, day }),
+            _ => None,
         }
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = &s[r];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let len = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=len).contains(&day).then_some(Self {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-        })
     }
 
     /// "30 April 2026".
     pub fn long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
-        )
+        crate::timeline::PartialDate {
+            year: self.year,
+            month: Some(self.month),
+            day: Some(self.day),
+        }
+        .to_string()
     }
 }
 
