@@ -7,6 +7,16 @@ use explainer_core::{Route, View};
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
+/// Adds `x` to a set of filter choices, or removes it if present (every filter chip does this).
+pub fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    match v.iter().position(|y| *y == x) {
+        Some(i) => {
+            v.remove(i);
+        }
+        None => v.push(x),
+    }
+}
+
 /// Whether a click should be handled in the app rather than by the browser (new tab, download…).
 fn plain_click(ev: &MouseEvent) -> bool {
     ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key()

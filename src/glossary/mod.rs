@@ -1,7 +1,7 @@
 //! The glossary: every term A–Z, search as you type, filter by syllabus paper, occurrences linked to the reader.
 
 use crate::browser;
-use crate::shell::RouteLink;
+use crate::shell::{toggle, RouteLink};
 use crate::state::{LoadedArticle, Nav, Selected};
 use explainer_core::model::{ArticleSlug, DocKind, GlossaryEntry, TermId};
 use explainer_core::search::{MatchField, SearchHit};
@@ -74,16 +74,7 @@ pub fn GlossaryView(
                     data-paper=p.to_string()
                     aria-pressed=pressed
                     title=p.scope()
-                    on:click=move |_| {
-                        papers.update(|ps| {
-                            if let Some(i) = ps.iter().position(|x| *x == p) {
-                                ps.remove(i);
-                            } else {
-                                ps.push(p);
-                                ps.sort();
-                            }
-                        })
-                    }
+                    on:click=move |_| papers.update(|ps| toggle(ps, p))
                 >
                     {p.label()}
                 </button>

@@ -7,6 +7,7 @@ pub mod panel;
 pub use panel::{MapPanel, PanelTarget};
 
 use crate::browser;
+use crate::shell::toggle;
 use crate::state::{LoadedArticle, Nav, Selected};
 use explainer_core::graph::{
     edge_path, layout_graph, neighbour_in_direction, screen_to_view_box, Direction, LayoutNode,
@@ -445,13 +446,5 @@ pub fn MapView(
                 {panel_view}
             </div>
         </section>
-    }
-}
-
-fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if let Some(i) = v.iter().position(|y| *y == x) {
-        v.remove(i);
-    } else {
-        v.push(x);
     }
 }

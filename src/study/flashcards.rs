@@ -2,6 +2,7 @@
 //! reveal with Space, suspend with S.
 
 use super::{storage, Progress};
+use crate::shell::toggle;
 use crate::state::LoadedArticle;
 use explainer_core::quiz::mask_names;
 use explainer_core::srs::Grade;
@@ -97,15 +98,7 @@ pub fn Flashcards(
                     type="button"
                     class="chip"
                     aria-pressed=move || papers.with(|ps| ps.contains(&p)).to_string()
-                    on:click=move |_| {
-                        papers.update(|ps| {
-                            if let Some(i) = ps.iter().position(|x| *x == p) {
-                                ps.remove(i);
-                            } else {
-                                ps.push(p);
-                            }
-                        })
-                    }
+                    on:click=move |_| papers.update(|ps| toggle(ps, p))
                 >
                     {p.label()}
                 </button>

@@ -3,7 +3,7 @@
 //! events, Home/End jump, Enter or Space opens the event's details.
 
 use crate::browser;
-use crate::shell::RouteLink;
+use crate::shell::{toggle, RouteLink};
 use crate::state::{LoadedArticle, Nav, Selected};
 use explainer_core::model::{DocKind, EventCategory, TimelineEvent};
 use explainer_core::route::Selection;
@@ -136,15 +136,7 @@ pub fn TimelineView(
                     class="chip"
                     data-category=c.key()
                     aria-pressed=pressed
-                    on:click=move |_| {
-                        hidden.update(|h| {
-                            if let Some(i) = h.iter().position(|x| *x == c) {
-                                h.remove(i);
-                            } else {
-                                h.push(c);
-                            }
-                        })
-                    }
+                    on:click=move |_| hidden.update(|h| toggle(h, c))
                 >
                     {c.label()}
                 </button>
