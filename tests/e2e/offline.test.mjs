@@ -94,7 +94,11 @@ test('a new build shows "A new version is available" and Reload switches to it',
   assert.ok(before, 'the new worker waits for the reader to choose');
   await page.getByRole('link', { name: 'Glossary', exact: true }).click();
   await page.locator('li.entry').first().waitFor();
+  // Content is network-first, so the new title may show before the switch: wait for the reload itself
+  // (it happens only once the new worker controls the page), not for the title.
+  const reloaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload' }).click();
+  await reloaded;
   await page.locator('h1', { hasText: '(updated)' }).waitFor();
   await page.locator('li.entry').first().waitFor();
   const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting);
