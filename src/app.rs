@@ -6,8 +6,11 @@ use crate::glossary::GlossaryView;
 use crate::map::{MapPanel, MapView, PanelTarget};
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
-use crate::state::{load_article, load_index, Announcer, LoadedArticle, Nav, OpenCard, Selected};
+use crate::state::{
+    lang, load_article, load_index, ui, Announcer, LoadedArticle, Locale, Nav, OpenCard, Selected,
+};
 use crate::timeline::TimelineView;
+use explainer_core::i18n::{long_date, Label, Lang};
 use explainer_core::model::DocKind;
 use explainer_core::route::Selection;
 use explainer_core::search::SearchHit;
@@ -56,6 +59,12 @@ pub fn App(
     provide_context(open_card);
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    let locale = RwSignal::new(
+        browser::root_lang()
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default(),
+    );
+    provide_context(Locale(locale));
 
     Effect::new(move |_| {
         let h = window_event_listener(ev::popstate, move |_| nav.sync_from_location());
@@ -113,22 +122,23 @@ pub fn App(
     // The document title follows the route.
     Effect::new(move |_| {
         let route = nav.route.get();
+        let lang = locale.get();
         let loaded = article.get().flatten().and_then(Result::ok);
         let title = match (&route, loaded) {
             (Route::Article { view, term, .. }, Some(l)) => {
                 let term = term
                     .as_ref()
                     .and_then(|t| l.article.entry(t))
-                    .map(|e| format!("{} — ", e.term));
+                    .map(|e| format!("{} — ", e.term_in(lang).text));
                 format!(
                     "{}{} — {}",
                     term.unwrap_or_default(),
-                    view.label(),
-                    l.article.title
+                    view.label_in(lang),
+                    l.article.title_in(lang).text
                 )
             }
-            (Route::NotFound(_), _) => "Page not found — News explainer".into(),
-            _ => "News explainer".into(),
+            (Route::NotFound(_), _) => lang.ui().page_not_found_title.into(),
+            _ => lang.ui().brand.into(),
         };
         browser::set_title(&title);
     });
@@ -142,34 +152,43 @@ pub fn App(
             Route::Article { .. } => Page::Article,
         })
     });
-    let body = move || match page.get() {
-        Page::Library if retrying.get() => view! { <Loading what="articles" /> }.into_any(),
-        Page::Article if retrying.get() => view! { <Loading what="article" /> }.into_any(),
+    // Switching language rebuilds the body: every component reads its strings once.
+    let body_for = move |page: Page| match page {
+        Page::Library if retrying.get() => {
+            view! { <Loading what=ui().loading_articles /> }.into_any()
+        }
+        Page::Article if retrying.get() => {
+            view! { <Loading what=ui().loading_article /> }.into_any()
+        }
         Page::Library => match index.get().flatten() {
-            None => view! { <Loading what="articles" /> }.into_any(),
+            None => view! { <Loading what=ui().loading_articles /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
             Some(Ok(i)) => view! { <Library index=i /> }.into_any(),
         },
         Page::NotFound => view! { <NotFound /> }.into_any(),
         Page::Article => match article.get().flatten() {
-            None => view! { <Loading what="article" /> }.into_any(),
+            None => view! { <Loading what=ui().loading_article /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
             Some(Ok(l)) => view! { <ArticlePage loaded=l /> }.into_any(),
         },
     };
+    let body = move || {
+        locale.track();
+        body_for(page.get())
+    };
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move || locale.get().ui().skip_to_content}</a>
         {(!embed).then(|| view! {
             <header class="masthead">
-                <RouteLink route=Route::Library class="brand">"News explainer"</RouteLink>
+                <RouteLink route=Route::Library class="brand">{move || locale.get().ui().brand}</RouteLink>
                 <crate::shell::ReadingControls />
             </header>
         })}
         {move || update_ready.get().then(|| view! {
             <div class="update-banner" role="status">
-                <span>"A new version is available."</span>
-                <button type="button" class="button" on:click=move |_| crate::browser::dispatch("explainer:apply-update")>"Reload"</button>
+                <span>{move || locale.get().ui().update_available}</span>
+                <button type="button" class="button" on:click=move |_| crate::browser::dispatch("explainer:apply-update")>{move || locale.get().ui().reload}</button>
             </div>
         })}
         <main id="main" tabindex="-1" class:embedded=embed>{body}</main>
@@ -211,29 +230,33 @@ pub fn ArticlePage(
                 View::Study => {
                     view! { <crate::study::StudyView loaded=loaded.clone() /> }.into_any()
                 }
+                View::Sheet => {
+                    view! { <crate::sheet::SheetView loaded=loaded.clone() /> }.into_any()
+                }
             }
         }
     };
     if nav.embed {
         return view! { <EmbeddedArticle loaded=loaded.clone() current=current /> }.into_any();
     }
+    let (title, summary) = (a.title_in(lang()), a.summary_in(lang()));
     view! {
         <div class="article-page">
             <header class="article-header">
                 <p class="kicker">
-                    <time datetime=a.date.to_string()>{a.date.long()}</time>
+                    <time datetime=a.date.to_string()>{long_date(&a.date, lang())}</time>
                     {format!(" · {papers}")}
                 </p>
-                <h1>{a.title.clone()}</h1>
-                <p class="summary">{a.summary.clone()}</p>
+                <h1 lang=title.lang.code()>{title.text.to_string()}</h1>
+                <p class="summary" lang=summary.lang.code()>{summary.text.to_string()}</p>
                 <crate::share::ShareButton />
             </header>
             <ViewTabs article=a.clone() />
             <div class="view">{current}</div>
             <footer class="article-footer">
-                <p>"Source: " {a.source.name.clone()}</p>
+                <p>{ui().source} <span lang="en">{a.source.name.clone()}</span></p>
                 <p>
-                    <a href=plain>"Plain version (no JavaScript, printable)"</a>
+                    <a href=plain>{ui().plain_version}</a>
                 </p>
             </footer>
         </div>
@@ -261,7 +284,7 @@ fn EmbeddedArticle(
                 ..
             } => match loaded.article.glossary.iter().position(|e| &e.id == t) {
                 Some(i) => view! {
-                    <h2 class="visually-hidden">"Glossary entry"</h2>
+                    <h2 class="visually-hidden">{ui().glossary_entry}</h2>
                     <ul class="entries">
                         <EntryView
                             entry=loaded.article.glossary[i].clone()
@@ -283,7 +306,7 @@ fn EmbeddedArticle(
                     let slug = loaded.article.slug.clone();
                     let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
                     view! {
-                        <h2 class="visually-hidden">"Actor on the map"</h2>
+                        <h2 class="visually-hidden">{ui().actor_on_map}</h2>
                         <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close />
                     }
                             .into_any()
@@ -296,8 +319,8 @@ fn EmbeddedArticle(
     view! {
         <div class="article-page embedded">
             <header class="embed-bar">
-                <h1 class="embed-title">{a.title.clone()}</h1>
-                <a class="open-full" href=full_href target="_blank" rel="noopener">"Open full explainer"</a>
+                <h1 class="embed-title" lang=a.title_in(lang()).lang.code()>{a.title_in(lang()).text.to_string()}</h1>
+                <a class="open-full" href=full_href target="_blank" rel="noopener">{ui().open_full}</a>
             </header>
             <div class="view">{body}</div>
         </div>

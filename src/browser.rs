@@ -187,3 +187,25 @@ pub fn set_root_pref(attr: &str, key: &str, value: &str, default: &str) {
 pub fn root_pref(attr: &str) -> Option<String> {
     document()?.document_element()?.get_attribute(attr)
 }
+
+/// The language on `<html lang>` (public/theme.js sets the remembered one before the first paint).
+pub fn root_lang() -> Option<String> {
+    document()?.document_element()?.get_attribute("lang")
+}
+
+/// Sets `<html lang>` and remembers the choice when storage allows.
+pub fn set_root_lang(code: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item("explainer:lang", code);
+    }
+}
+
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod map;
 pub mod reader;
 pub mod share;
+pub mod sheet;
 pub mod shell;
 pub mod state;
 pub mod study;

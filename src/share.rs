@@ -2,7 +2,7 @@
 //! host-page script with its SRI hash) for education sites.
 
 use crate::browser;
-use crate::state::Nav;
+use crate::state::{ui, Nav};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -20,14 +20,10 @@ fn copy(id: &str, status: RwSignal<String>) {
             let promise = c.write_text(&text);
             leptos::task::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                status.set(if ok {
-                    "Copied.".into()
-                } else {
-                    "Select the text and copy it (Ctrl+C).".into()
-                });
+                status.set(if ok { ui().copied } else { ui().select_copy }.into());
             });
         }
-        None => status.set("Select the text and copy it (Ctrl+C).".into()),
+        None => status.set(ui().select_copy.into()),
     }
 }
 
@@ -73,27 +69,27 @@ pub fn ShareButton() -> impl IntoView {
         )
     };
     view! {
-        <button type="button" class="button share-open" aria-haspopup="dialog" on:click=open>"Share / Embed"</button>
+        <button type="button" class="button share-open" aria-haspopup="dialog" on:click=open>{ui().share_embed}</button>
         <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-title">
-            <h2 id="share-title">"Share or embed this view"</h2>
-            <label for="share-link">"Link"</label>
+            <h2 id="share-title">{ui().share_title}</h2>
+            <label for="share-link">{ui().link}</label>
             <div class="copy-row">
                 <input id="share-link" type="url" readonly prop:value=move || link.get() />
-                <button type="button" class="chip" on:click=move |_| copy("share-link", status)>"Copy link"</button>
+                <button type="button" class="chip" on:click=move |_| copy("share-link", status)>{ui().copy_link}</button>
             </div>
-            <label for="share-embed">"Embed code for a course page"</label>
+            <label for="share-embed">{ui().embed_code}</label>
             <textarea id="share-embed" rows="5" readonly prop:value=snippet></textarea>
             <div class="copy-row">
                 <label class="check">
                     <input type="checkbox" prop:checked=move || sandboxed.get() on:change=move |_| sandboxed.update(|s| *s = !*s) />
-                    " Sandboxed frame (no saving of progress)"
+                    " " {ui().sandboxed_option}
                 </label>
-                <button type="button" class="chip" on:click=move |_| copy("share-embed", status)>"Copy embed code"</button>
+                <button type="button" class="chip" on:click=move |_| copy("share-embed", status)>{ui().copy_embed}</button>
             </div>
-            <p class="hint">"The script sizes the frame to its content; it is optional."</p>
+            <p class="hint">{ui().script_optional}</p>
             <p role="status" class="copy-status">{move || status.get()}</p>
             <form method="dialog">
-                <button type="submit" class="button">"Close"</button>
+                <button type="submit" class="button">{ui().close}</button>
             </form>
         </dialog>
     }

@@ -1,6 +1,7 @@
 //! The frame around the views: links, view tabs, loading and error states, the library and not-found pages.
 
-use crate::state::Nav;
+use crate::state::{lang, ui, Locale, Nav};
+use explainer_core::i18n::{fill, load_error, Label, Lang};
 use explainer_core::load::LoadError;
 use explainer_core::model::{Article, ArticleIndex};
 use explainer_core::{Route, View};
@@ -85,14 +86,14 @@ pub fn ViewTabs(
                             }
                         }
                     >
-                        {v.label()}
+                        {v.label_in(lang())}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="view-tabs" aria-label="Article views">
+        <nav class="view-tabs" aria-label=ui().article_views>
             <ul>{links}</ul>
         </nav>
     }
@@ -101,13 +102,13 @@ pub fn ViewTabs(
 /// Shown while content loads.
 #[component]
 pub fn Loading(
-    /// What is loading, e.g. "article".
+    /// What is loading: "Loading article…".
     what: &'static str,
 ) -> impl IntoView {
     view! {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            {format!("Loading {what}…")}
+            {what}
         </div>
     }
 }
@@ -122,10 +123,10 @@ pub fn LoadFailed(
 ) -> impl IntoView {
     view! {
         <div class="load-error" role="alert">
-            <h1>"We couldn't load this content"</h1>
-            <p class="load-error-message">{error.to_string()}</p>
+            <h1>{ui().load_failed}</h1>
+            <p class="load-error-message">{load_error(&error, lang())}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                "Try again"
+                {ui().try_again}
             </button>
         </div>
     }
@@ -148,17 +149,17 @@ pub fn Library(
                         <RouteLink route=Route::view(&a.slug, View::Brief)>{a.title.clone()}</RouteLink>
                     </h2>
                     <p class="kicker">
-                        <time datetime=a.date.to_string()>{a.date.long()}</time>
-                        {format!(" · {papers} · {} terms", a.term_count)}
+                        <time datetime=a.date.to_string()>{explainer_core::i18n::long_date(&a.date, lang())}</time>
+                        {format!(" · {papers} · {}", fill(ui().n_terms, &[("n", &a.term_count)]))}
                     </p>
-                    <p>{a.summary.clone()}</p>
+                    <p lang="en">{a.summary.clone()}</p>
                 </li>
             }
         })
         .collect_view();
     view! {
         <div class="library">
-            <h1>"News explainers"</h1>
+            <h1>{ui().library_title}</h1>
             <ul class="library-list">{items}</ul>
         </div>
     }
@@ -169,18 +170,21 @@ pub fn Library(
 pub fn NotFound() -> impl IntoView {
     view! {
         <div class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"This address does not match any article, view or glossary term."</p>
+            <h1>{ui().page_not_found}</h1>
+            <p>{ui().not_found_text}</p>
             <p>
-                <RouteLink route=Route::Library>"See all articles"</RouteLink>
+                <RouteLink route=Route::Library>{ui().see_all_articles}</RouteLink>
             </p>
         </div>
     }
 }
 
-/// Colour theme and text size, remembered on the device (public/theme.js applies them before first paint).
+/// Colour theme, text size and language, remembered on the device (public/theme.js applies them before first
+/// paint). Its labels follow the language reactively: it stays mounted while the page body is rebuilt.
 #[component]
 pub fn ReadingControls() -> impl IntoView {
+    let locale = expect_context::<Locale>().0;
+    let t = move || locale.get().ui();
     let theme = RwSignal::new(String::from("auto"));
     let size = RwSignal::new(String::from("normal"));
     Effect::new(move |_| {
@@ -197,23 +201,45 @@ pub fn ReadingControls() -> impl IntoView {
         crate::browser::set_root_pref("data-text-size", "explainer:text-size", &v, "normal");
         size.set(v);
     };
-    let option = |value: &'static str, label: &'static str, current: RwSignal<String>| {
-        view! { <option value=value selected=move || current.get() == value>{label}</option> }
+    let choose_lang = move |ev: web_sys::Event| {
+        if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+            crate::browser::set_root_lang(l.code());
+            locale.set(l);
+        }
     };
+    let option = move |value: &'static str,
+                       label: fn(&'static explainer_core::i18n::Ui) -> &'static str,
+                       current: RwSignal<String>| {
+        view! { <option value=value selected=move || current.get() == value>{move || label(t())}</option> }
+    };
+    let languages = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <option value=l.code() lang=l.code() selected=move || locale.get() == l>
+                    {l.endonym()}
+                </option>
+            }
+        })
+        .collect_view();
     view! {
-        <div class="reading-controls">
-            <label class="visually-hidden" for="theme-select">"Colour theme"</label>
-            <select id="theme-select" on:change=choose_theme>
-                {option("auto", "Theme: system", theme)}
-                {option("light", "Light", theme)}
-                {option("dark", "Dark", theme)}
+        <div class="reading-controls" role="group" aria-label=move || t().reading_settings>
+            <label class="visually-hidden" for="lang-select">{move || t().language}</label>
+            <select id="lang-select" on:change=choose_lang>
+                {languages}
             </select>
-            <label class="visually-hidden" for="text-size">"Text size"</label>
+            <label class="visually-hidden" for="theme-select">{move || t().colour_theme}</label>
+            <select id="theme-select" on:change=choose_theme>
+                {option("auto", |u| u.theme_system, theme)}
+                {option("light", |u| u.theme_light, theme)}
+                {option("dark", |u| u.theme_dark, theme)}
+            </select>
+            <label class="visually-hidden" for="text-size">{move || t().text_size}</label>
             <select id="text-size" on:change=choose_size>
-                {option("normal", "Text: normal", size)}
-                {option("large", "Large", size)}
-                {option("larger", "Larger", size)}
-                {option("largest", "Largest", size)}
+                {option("normal", |u| u.size_normal, size)}
+                {option("large", |u| u.size_large, size)}
+                {option("larger", |u| u.size_larger, size)}
+                {option("largest", |u| u.size_largest, size)}
             </select>
         </div>
     }

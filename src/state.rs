@@ -1,6 +1,7 @@
 //! Shared state, provided as context behind newtypes.
 
 use crate::browser;
+use explainer_core::i18n::{Lang, Ui};
 use explainer_core::load::{decode_article, decode_index, LoadError};
 use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId};
 use explainer_core::route::strip_base;
@@ -109,6 +110,20 @@ impl Nav {
     pub fn selection(&self) -> Option<Selection> {
         self.route.with(|r| r.selection())
     }
+}
+
+/// The interface language. Switching it rebuilds the page body, so components read it once with [`lang`].
+#[derive(Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+/// The current interface language (English where no `Locale` is provided, e.g. in component tests).
+pub fn lang() -> Lang {
+    use_context::<Locale>().map_or(Lang::En, |l| l.0.get_untracked())
+}
+
+/// Every interface string in the current language.
+pub fn ui() -> &'static Ui {
+    lang().ui()
 }
 
 /// Which definition card is open (one at a time) and whether it was opened on purpose (click, tap, key)

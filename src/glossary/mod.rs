@@ -2,9 +2,10 @@
 
 use crate::browser;
 use crate::shell::{toggle, RouteLink};
-use crate::state::{LoadedArticle, Nav, Selected};
+use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
+use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{ArticleSlug, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{MatchField, SearchHit};
+use explainer_core::search::{MatchField, SearchHit, SearchIndex};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -45,7 +46,10 @@ pub fn GlossaryView(
         Route::Article { term, .. } => term,
         _ => None,
     });
-    let search = loaded.search.clone();
+    let search = match lang() {
+        Lang::En => loaded.search.clone(),
+        l => std::sync::Arc::new(SearchIndex::new_in(&loaded.article.glossary, l)),
+    };
     let hits = Memo::new(move |_| {
         let q = query.get();
         papers.with(|p| search.search(&q, p))
@@ -73,7 +77,7 @@ pub fn GlossaryView(
                     class="chip"
                     data-paper=p.to_string()
                     aria-pressed=pressed
-                    title=p.scope()
+                    title=paper_scope(p, lang())
                     on:click=move |_| papers.update(|ps| toggle(ps, p))
                 >
                     {p.label()}
@@ -86,14 +90,14 @@ pub fn GlossaryView(
     let list = move || {
         let hits = hits.get();
         if hits.is_empty() {
-            return view! { <p class="no-results">"No terms match. Try fewer letters or clear the filters."</p> }.into_any();
+            return view! { <p class="no-results">{ui().no_match}</p> }.into_any();
         }
         let grouped = query.with(|q| q.trim().is_empty());
         let mut out = Vec::new();
         let mut letter: Option<char> = None;
         for hit in hits {
             let e = &article.glossary[hit.index];
-            let first = explainer_core::text::fold(&e.term)
+            let first = explainer_core::text::fold(e.term_in(lang()).text)
                 .chars()
                 .next()
                 .map(|c| c.to_ascii_uppercase());
@@ -119,29 +123,29 @@ pub fn GlossaryView(
     let status = move || {
         let n = hits.with(Vec::len);
         if n == total {
-            format!("{total} terms")
+            fill(ui().n_terms, &[("n", &total)])
         } else {
-            format!("{n} of {total} terms")
+            fill(ui().n_of_total_terms, &[("n", &n), ("total", &total)])
         }
     };
 
     view! {
         <section class="glossary" aria-labelledby="glossary-title">
-            <h2 id="glossary-title">"Glossary"</h2>
+            <h2 id="glossary-title">{ui().glossary_heading}</h2>
             <div class="glossary-controls" role="search">
-                <label for="glossary-search">"Search terms"</label>
+                <label for="glossary-search">{ui().search_terms}</label>
                 <input
                     id="glossary-search"
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="e.g. Wassenaar, end-use, GS3"
+                    placeholder=ui().search_placeholder
                     aria-describedby="glossary-count"
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <div class="filters" role="group" aria-labelledby="filter-label">
-                    <span id="filter-label">"Syllabus paper"</span>
+                    <span id="filter-label">{ui().syllabus_paper}</span>
                     {filters}
                     <button
                         type="button"
@@ -152,7 +156,7 @@ pub fn GlossaryView(
                             query.set(String::new());
                         }
                     >
-                        "Clear"
+                        {ui().clear}
                     </button>
                 </div>
                 <p id="glossary-count" class="count" role="status" aria-live="polite">{status}</p>
@@ -192,16 +196,16 @@ pub fn EntryView(
             .enumerate()
             .map(|(k, a)| view! { <span class="alias">{highlighted(a, range_in(MatchField::Alias(k)))}</span> })
             .collect_view();
-        view! { <p class="aliases">"Also: " {items}</p> }
+        view! { <p class="aliases">{ui().also} <span lang="en">{items}</span></p> }
     });
     let tags = entry
         .tags
         .iter()
-        .map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> })
+        .map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> })
         .collect_view();
     let n = entry.occurrences.len();
     let occurrences = if n == 0 {
-        view! { <p class="occ-none">"Not linked in the text."</p> }.into_any()
+        view! { <p class="occ-none">{ui().not_linked}</p> }.into_any()
     } else {
         let links = entry
             .occurrences
@@ -209,7 +213,7 @@ pub fn EntryView(
             .map(|o| {
                 let route = Route::view(&slug, reader_view(o.id.doc));
                 let (doc, before, hit, after) = (
-                    o.id.doc.label(),
+                    o.id.doc.label_in(lang()),
                     o.before.clone(),
                     o.matched.clone(),
                     o.after.clone(),
@@ -218,7 +222,7 @@ pub fn EntryView(
                     <li>
                         <RouteLink route=route fragment=o.id.anchor() class="occ-link">
                             <span class="occ-doc">{doc}</span>
-                            <span class="occ-text">
+                            <span class="occ-text" lang="en">
                                 {before}
                                 <b>{hit}</b>
                                 {after}
@@ -229,9 +233,9 @@ pub fn EntryView(
             })
             .collect_view();
         let summary = if n == 1 {
-            "Appears once in the text".to_string()
+            ui().appears_once.to_string()
         } else {
-            format!("Appears {n} times in the text")
+            fill(ui().appears_n, &[("n", &n)])
         };
         view! {
             <details class="occurrences">
@@ -252,20 +256,26 @@ pub fn EntryView(
             .collect_view();
         view! {
             <div class="see-also">
-                <span>"See also:"</span>
+                <span>{ui().see_also}</span>
                 <ul>{links}</ul>
             </div>
         }
     });
-    let term_label = highlighted(&entry.term, range_in(MatchField::Term));
+    let (term, def) = (entry.term_in(lang()), entry.definition_in(lang()));
+    let term_label = highlighted(term.text, range_in(MatchField::Term));
+    // In another language the English name stays visible: students meet it in papers and the news.
+    let english = (term.lang != Lang::En && term.text != entry.term).then(|| {
+        view! { <p class="entry-english" lang="en">{highlighted(&entry.term, range_in(MatchField::English))}</p> }
+    });
     view! {
         <li class="entry" class:selected=is_selected id=format!("term-{id}") tabindex="-1" data-occurrences=n>
-            <h3 class="entry-term">
+            <h3 class="entry-term" lang=term.lang.code()>
                 <RouteLink route=Route::term(&slug, &id)>{term_label}</RouteLink>
             </h3>
+            {english}
             {aliases}
-            <p class="entry-def">{highlighted(&entry.definition, range_in(MatchField::Definition))}</p>
-            <ul class="tags" aria-label="Syllabus">{tags}</ul>
+            <p class="entry-def" lang=def.lang.code()>{highlighted(def.text, range_in(MatchField::Definition))}</p>
+            <ul class="tags" aria-label=ui().syllabus>{tags}</ul>
             {occurrences}
             {see_also}
         </li>

@@ -8,11 +8,12 @@ pub use panel::{MapPanel, PanelTarget};
 
 use crate::browser;
 use crate::shell::toggle;
-use crate::state::{LoadedArticle, Nav, Selected};
+use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::graph::{
     edge_path, layout_graph, neighbour_in_direction, screen_to_view_box, Direction, LayoutNode,
     ViewTransform, LABEL_GAP, LINE_H,
 };
+use explainer_core::i18n::{fill, Label, Lang};
 use explainer_core::model::{EntityKind, RelationGroup};
 use explainer_core::route::Selection;
 use leptos::prelude::*;
@@ -63,7 +64,7 @@ pub fn MapView(
         &ents
             .iter()
             .map(|e| LayoutNode {
-                label: e.name.clone(),
+                label: e.name_in(lang()).text.to_string(),
                 prominent: e.prominent,
             })
             .collect::<Vec<_>>(),
@@ -290,13 +291,24 @@ pub fn MapView(
         .map(|(i, p)| {
             let e = ents[i].clone();
             let degree = edges.iter().filter(|&&(a, b, _)| a == i || b == i).count();
-            let label = format!(
-                "{}, {}, {} relation{}",
-                e.name,
-                e.kind.label().to_lowercase(),
-                degree,
-                if degree == 1 { "" } else { "s" }
-            );
+            let label = match lang() {
+                // English keeps its singular.
+                Lang::En => format!(
+                    "{}, {}, {} relation{}",
+                    e.name,
+                    e.kind.label().to_lowercase(),
+                    degree,
+                    if degree == 1 { "" } else { "s" }
+                ),
+                l => fill(
+                    l.ui().node_label,
+                    &[
+                        ("name", &e.name_in(l).text),
+                        ("kind", &e.kind.label_in(l)),
+                        ("n", &degree),
+                    ],
+                ),
+            };
             let lines = p.lines.clone();
             let text_y = p.r + LABEL_GAP + LINE_H - 3.0;
             let tspans = lines
@@ -347,7 +359,7 @@ pub fn MapView(
                     <svg class="swatch" viewBox="-8 -8 16 16" aria-hidden="true" data-kind=k.key()>
                         <g class="node-swatch">{node_shape(k, 6.0)}</g>
                     </svg>
-                    {k.label()}
+                    {k.label_in(lang())}
                 </button>
             }
         })
@@ -367,7 +379,7 @@ pub fn MapView(
                     <svg class="swatch line" viewBox="0 0 24 8" aria-hidden="true" data-group=g.key()>
                         <line x1="0" y1="4" x2="24" y2="4" />
                     </svg>
-                    {g.label()}
+                    {g.label_in(lang())}
                 </button>
             }
         })
@@ -403,23 +415,23 @@ pub fn MapView(
 
     view! {
         <section class="map" aria-labelledby="map-title">
-            <h2 id="map-title">"Relationship map"</h2>
+            <h2 id="map-title">{ui().relationship_map}</h2>
             <div class="map-toolbar">
-                <div class="segmented" role="group" aria-label="Show as">
-                    <button type="button" aria-pressed=move || (!list_mode.get()).to_string() on:click=move |_| list_mode.set(false)>"Graph"</button>
-                    <button type="button" aria-pressed=move || list_mode.get().to_string() on:click=move |_| list_mode.set(true)>"List"</button>
+                <div class="segmented" role="group" aria-label=ui().show_as>
+                    <button type="button" aria-pressed=move || (!list_mode.get()).to_string() on:click=move |_| list_mode.set(false)>{ui().graph}</button>
+                    <button type="button" aria-pressed=move || list_mode.get().to_string() on:click=move |_| list_mode.set(true)>{ui().list}</button>
                 </div>
-                <div class="zoom" role="group" aria-label="Zoom" hidden=move || list_mode.get()>
-                    <button type="button" aria-label="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
-                    <button type="button" aria-label="Zoom out" on:click=move |_| zoom_by(0.8)>"−"</button>
-                    <button type="button" on:click=move |_| transform.set(ViewTransform::default())>"Reset view"</button>
+                <div class="zoom" role="group" aria-label=ui().zoom hidden=move || list_mode.get()>
+                    <button type="button" aria-label=ui().zoom_in on:click=move |_| zoom_by(1.25)>"+"</button>
+                    <button type="button" aria-label=ui().zoom_out on:click=move |_| zoom_by(0.8)>"−"</button>
+                    <button type="button" on:click=move |_| transform.set(ViewTransform::default())>{ui().reset_view}</button>
                 </div>
             </div>
             <details class="map-filters" open>
-                <summary>"Filters and legend"</summary>
-                <div class="filters" role="group" aria-label="Show kinds of actor">{kind_filters}</div>
-                <div class="filters" role="group" aria-label="Show kinds of relation">{group_filters}</div>
-                <p class="hint">"Arrows point from the actor to the one it acts on. Drag to pan, scroll or pinch to zoom. With the keyboard: Tab to the map, arrow keys follow the lines to a neighbour, Enter opens details, Escape closes them."</p>
+                <summary>{ui().filters_legend}</summary>
+                <div class="filters" role="group" aria-label=ui().show_kinds_actor>{kind_filters}</div>
+                <div class="filters" role="group" aria-label=ui().show_kinds_relation>{group_filters}</div>
+                <p class="hint">{ui().map_help}</p>
             </details>
             <div class="map-body" class:with-panel=move || panel.get().is_some()>
                 <div class="map-canvas" hidden=move || list_mode.get()>

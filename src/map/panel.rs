@@ -1,6 +1,8 @@
 //! The map's details panel (a side panel, a bottom sheet on phones) and its list view.
 
 use crate::shell::RouteLink;
+use crate::state::{lang, ui};
+use explainer_core::i18n::{event_date, fill, Label};
 use explainer_core::model::{Article, DocKind, Quote, Relation};
 use explainer_core::route::Selection;
 use explainer_core::{Route, View};
@@ -25,16 +27,17 @@ pub fn Evidence(
     quote: Quote,
 ) -> impl IntoView {
     let link = quote.sentences.first().map(|s| {
-        let (view, where_) = if s.doc == DocKind::Brief { (View::Brief, "brief") } else { (View::Full, "full article") };
+        let view = if s.doc == DocKind::Brief { View::Brief } else { View::Full };
+        let label = fill(ui().read_in, &[("where", &s.doc.label_in(lang()))]);
         view! {
             <RouteLink route=Route::view(&article.slug, view) fragment=s.anchor() class="quote-link">
-                {format!("Read it in the {where_}")}
+                {label}
             </RouteLink>
         }
     });
     view! {
         <blockquote class="evidence">
-            <p>{format!("“{}”", quote.text)}</p>
+            <p lang="en">{format!("“{}”", quote.text)}</p>
             {link}
         </blockquote>
     }
@@ -43,19 +46,20 @@ pub fn Evidence(
 fn name(article: &Article, id: &explainer_core::model::EntityId) -> String {
     article
         .entity(id)
-        .map(|e| e.name.clone())
+        .map(|e| e.name_in(lang()).text.to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
 /// "India → Italy: asked not to share …" — authors' labels are phrases, not always the middle of a sentence.
-fn relation_sentence(article: &Article, r: &Relation) -> String {
+/// The label is authored in English, so it keeps `lang="en"` inside a Hindi page.
+fn relation_sentence(article: &Article, r: &Relation) -> impl IntoView {
     let arrow = if r.kind.is_symmetric() { "↔" } else { "→" };
-    format!(
-        "{} {arrow} {}: {}",
+    let names = format!(
+        "{} {arrow} {}: ",
         name(article, &r.from),
-        name(article, &r.to),
-        r.label
-    )
+        name(article, &r.to)
+    );
+    view! { {names} <span lang="en">{r.label.clone()}</span> }
 }
 
 /// Details of an entity or a relation.
@@ -85,14 +89,14 @@ pub fn MapPanel(
                     let text = relation_sentence(&article, &r);
                     view! {
                         <li>
-                            <p class="relation"><span class="rel-kind" data-group=r.kind.group().key()>{r.kind.label()}</span>" " {text}</p>
+                            <p class="relation"><span class="rel-kind" data-group=r.kind.group().key()>{r.kind.label_in(lang())}</span>" " {text}</p>
                             <Evidence article=article.clone() quote=r.quote.clone() />
                         </li>
                     }
                 })
                 .collect_view();
             let term = e.term.as_ref().map(|t| {
-                view! { <p><RouteLink route=Route::term(&article.slug, t)>"Glossary entry"</RouteLink></p> }
+                view! { <p><RouteLink route=Route::term(&article.slug, t)>{ui().glossary_entry}</RouteLink></p> }
             });
             let events = article
                 .timeline
@@ -100,17 +104,20 @@ pub fn MapPanel(
                 .filter(|ev| ev.entities.contains(&e.id))
                 .map(|ev| {
                     let route = Route::view(&article.slug, View::Timeline).with_selection(Some(Selection::Event(ev.id.clone())));
-                    view! { <li><RouteLink route=route>{format!("{} — {}", ev.date.label(), ev.title)}</RouteLink></li> }
+                    let title = ev.title_in(lang());
+                    let (when, code, text) = (format!("{} — ", event_date(&ev.date, lang())), title.lang.code(), title.text.to_string());
+                    view! { <li><RouteLink route=route>{when}<span lang=code>{text}</span></RouteLink></li> }
                 })
                 .collect_view();
+            let (name, desc) = (e.name_in(lang()), e.description_in(lang()));
             view! {
-                <h3 id="map-panel-title">{e.name.clone()}</h3>
-                <p class="kicker">{e.kind.label()}</p>
-                <p>{e.description.clone()}</p>
+                <h3 id="map-panel-title" lang=name.lang.code()>{name.text.to_string()}</h3>
+                <p class="kicker">{e.kind.label_in(lang())}</p>
+                <p lang=desc.lang.code()>{desc.text.to_string()}</p>
                 {term}
-                <h4>"Relations"</h4>
+                <h4>{ui().relations}</h4>
                 <ul class="relations">{rel_items}</ul>
-                <h4>"In the timeline"</h4>
+                <h4>{ui().in_timeline}</h4>
                 <ul class="timeline-links">{events}</ul>
             }
             .into_any()
@@ -121,7 +128,7 @@ pub fn MapPanel(
             };
             view! {
                 <h3 id="map-panel-title">{format!("{} → {}", name(&article, &r.from), name(&article, &r.to))}</h3>
-                <p class="kicker">{r.kind.label()}</p>
+                <p class="kicker">{r.kind.label_in(lang())}</p>
                 <p>{relation_sentence(&article, &r)}</p>
                 <Evidence article=article.clone() quote=r.quote.clone() />
             }
@@ -134,7 +141,7 @@ pub fn MapPanel(
                 on_close.run(());
             }
         }>
-            <button type="button" class="panel-close" aria-label="Close details" on:click=move |_| on_close.run(())>"×"</button>
+            <button type="button" class="panel-close" aria-label=ui().close_details on:click=move |_| on_close.run(())>"×"</button>
             {body}
         </aside>
     }
@@ -166,8 +173,8 @@ pub fn MapList(
                 .collect_view();
             view! {
                 <li class="entity-item" id=format!("list-{}", e.id)>
-                    <h3>{e.name.clone()} <span class="kicker">{format!(" · {}", e.kind.label())}</span></h3>
-                    <p>{e.description.clone()}</p>
+                    <h3 lang=e.name_in(lang()).lang.code()>{e.name_in(lang()).text.to_string()} <span class="kicker" lang=lang().code()>{format!(" · {}", e.kind.label_in(lang()))}</span></h3>
+                    <p lang=e.description_in(lang()).lang.code()>{e.description_in(lang()).text.to_string()}</p>
                     <ul class="relations">{rels}</ul>
                 </li>
             }

@@ -4,7 +4,7 @@
 use super::{inline_views, Highlight};
 use crate::browser;
 use crate::shell::RouteLink;
-use crate::state::{Announcer, CardState, Nav, OpenCard, Selected};
+use crate::state::{lang, ui, Announcer, CardState, Nav, OpenCard, Selected};
 use explainer_core::model::{Article, GlossaryEntry, TermRef};
 use explainer_core::placement::{place_card, Placement, Rect};
 use explainer_core::route::Selection;
@@ -79,7 +79,13 @@ pub fn TermButton(
     let term_id = term.term.clone();
     let announce_text = entry
         .as_ref()
-        .map(|e| format!("{}: {}", e.term, e.definition))
+        .map(|e| {
+            format!(
+                "{}: {}",
+                e.term_in(lang()).text,
+                e.definition_in(lang()).text
+            )
+        })
         .unwrap_or_default();
     let on_click = move |_: MouseEvent| {
         cancel_close();
@@ -210,20 +216,21 @@ pub fn TermCard(
             let tags = e
                 .tags
                 .iter()
-                .map(|t| view! { <span class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</span> })
+                .map(|t| view! { <span class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></span> })
                 .collect_view();
             let route = Route::term(&slug, &e.id);
+            let (term, def) = (e.term_in(lang()), e.definition_in(lang()));
             view! {
-                <span class="card-term" id=title_id.clone()>{e.term.clone()}</span>
-                <span class="card-def">{e.definition.clone()}</span>
+                <span class="card-term" id=title_id.clone() lang=term.lang.code()>{term.text.to_string()}</span>
+                <span class="card-def" lang=def.lang.code()>{def.text.to_string()}</span>
                 <span class="card-tags">{tags}</span>
-                <RouteLink route=route class="card-link">"Open in glossary"</RouteLink>
+                <RouteLink route=route class="card-link">{ui().open_in_glossary}</RouteLink>
             }
             .into_any()
         }
         None => view! {
-            <span class="card-term" id=title_id.clone()>"Definition unavailable"</span>
-            <span class="card-def">"This term has no glossary entry in the loaded content."</span>
+            <span class="card-term" id=title_id.clone()>{ui().definition_unavailable}</span>
+            <span class="card-def">{ui().no_entry}</span>
         }
         .into_any(),
     };
@@ -231,6 +238,7 @@ pub fn TermCard(
         <span
             class="term-card"
             id=card_id
+            lang=lang().code()
             role="group"
             aria-labelledby=title_id
             node_ref=node
@@ -239,7 +247,7 @@ pub fn TermCard(
             style:left=move || placement.get().map(|p| format!("{}px", p.left))
             style:top=move || placement.get().map(|p| format!("{}px", p.top))
         >
-            <button type="button" class="card-close" aria-label="Close definition" on:click=close>
+            <button type="button" class="card-close" aria-label=ui().close_definition on:click=close>
                 "×"
             </button>
             {body}

@@ -143,7 +143,8 @@ pub fn ReaderView(
         .map(|b| block_view(b, &article, kind))
         .collect_view();
     view! {
-        <article class="doc" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id.clone()>
+        // The texts stay English in every interface language.
+        <article class="doc" lang="en" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id.clone()>
 
             <h2 id=title_id.clone() class="doc-title">{doc.title.clone()}</h2>
             {blocks}

@@ -3,7 +3,8 @@
 
 use super::{storage, Progress};
 use crate::shell::toggle;
-use crate::state::LoadedArticle;
+use crate::state::{lang, ui, LoadedArticle};
+use explainer_core::i18n::{fill, Label};
 use explainer_core::quiz::mask_names;
 use explainer_core::srs::Grade;
 use explainer_core::study::{deck, due_cards, CardSide, StudyState};
@@ -112,7 +113,7 @@ pub fn Flashcards(
             let Some(c) = current.get() else {
                 return view! {
                     <div class="card done" role="status">
-                        <p><strong>"All caught up."</strong>" No cards are due today; come back tomorrow."</p>
+                        <p><strong>{ui().all_caught_up}</strong>" " {ui().none_due}</p>
                     </div>
                 }
                 .into_any();
@@ -120,31 +121,42 @@ pub fn Flashcards(
             let Some(e) = article.entry(&c.term).cloned() else {
                 return ().into_any();
             };
-            let names: Vec<String> = std::iter::once(e.term.clone())
+            let (term, def) = (e.term_in(lang()), e.definition_in(lang()));
+            // Every name of the term is masked on the definition side, in both languages.
+            let names: Vec<String> = [e.term.clone(), term.text.to_string()]
+                .into_iter()
                 .chain(e.aliases.iter().cloned())
                 .collect();
-            let (front, back, front_label) = match c.side {
-                CardSide::TermFirst => (e.term.clone(), e.definition.clone(), "Term"),
+            let (front, back, front_label, front_lang, back_lang) = match c.side {
+                CardSide::TermFirst => (
+                    term.text.to_string(),
+                    def.text.to_string(),
+                    ui().term,
+                    term.lang.code(),
+                    def.lang.code(),
+                ),
                 CardSide::DefinitionFirst => (
-                    mask_names(&e.definition, &names),
-                    e.term.clone(),
-                    "Definition",
+                    mask_names(def.text, &names),
+                    term.text.to_string(),
+                    ui().definition,
+                    def.lang.code(),
+                    term.lang.code(),
                 ),
             };
-            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> }).collect_view();
             view! {
-                <div class="card" role="group" aria-label="Flashcard">
+                <div class="card" role="group" aria-label=ui().flashcard>
                     <p class="card-side">{front_label}</p>
-                    <p class="card-front" id="card-front">{front}</p>
+                    <p class="card-front" id="card-front" lang=front_lang>{front}</p>
                     {move || if revealed.get() {
                         view! {
                             <div class="card-back">
-                                <p class="card-answer" id="card-answer">{back.clone()}</p>
+                                <p class="card-answer" id="card-answer" lang=back_lang>{back.clone()}</p>
                                 <ul class="tags">{tags.clone()}</ul>
-                                <div class="grades" role="group" aria-label="How well did you know it?">
+                                <div class="grades" role="group" aria-label=ui().how_well>
                                     {Grade::ALL.into_iter().map(|g| view! {
                                         <button type="button" class="grade" data-grade=g.label() aria-keyshortcuts=g.key().to_string() on:click=move |_| grade(g)>
-                                            {g.label()} <kbd>{g.key().to_string()}</kbd>
+                                            {g.label_in(lang())} <kbd>{g.key().to_string()}</kbd>
                                         </button>
                                     }).collect_view()}
                                 </div>
@@ -153,11 +165,11 @@ pub fn Flashcards(
                     } else {
                         view! {
                             <button type="button" class="button reveal" aria-keyshortcuts="Space" on:click=move |_| revealed.set(true)>
-                                "Show answer " <kbd>"Space"</kbd>
+                                {ui().show_answer} " " <kbd>"Space"</kbd>
                             </button>
                         }.into_any()
                     }}
-                    <button type="button" class="chip suspend" aria-keyshortcuts="S" on:click=move |_| suspend()>"Suspend this card"</button>
+                    <button type="button" class="chip suspend" aria-keyshortcuts="S" on:click=move |_| suspend()>{ui().suspend}</button>
                 </div>
             }
             .into_any()
@@ -181,16 +193,14 @@ pub fn Flashcards(
             match notice {
                 Some(explainer_core::study::LoadNotice::Corrupt)
                 | Some(explainer_core::study::LoadNotice::TooNew { .. })
-                | Some(explainer_core::study::LoadNotice::OtherArticle) => {
-                    import_status.set(format!(
-                        "Not imported: {}",
-                        notice.map(|n| n.message()).unwrap_or_default()
-                    ))
-                }
+                | Some(explainer_core::study::LoadNotice::OtherArticle) => import_status.set(fill(
+                    ui().not_imported,
+                    &[("e", &notice.map(|n| n.message()).unwrap_or_default())],
+                )),
                 _ => {
                     let n = state.cards.len();
                     progress.update(move |s| *s = state);
-                    import_status.set(format!("Imported progress for {n} cards."));
+                    import_status.set(fill(ui().imported_n, &[("n", &n)]));
                 }
             }
         });
@@ -198,15 +208,15 @@ pub fn Flashcards(
 
     view! {
         <div class="flashcards">
-            <div class="filters" role="group" aria-label="Syllabus paper">{filters}</div>
+            <div class="filters" role="group" aria-label=ui().syllabus_paper>{filters}</div>
             <p class="deck-stats" id="deck-stats">
-                {move || format!("{} due today · {} cards · {} suspended", due.with(Vec::len), cards.with(Vec::len), suspended.get())}
+                {move || fill(ui().deck_status, &[("due", &due.with(Vec::len)), ("n", &cards.with(Vec::len)), ("s", &suspended.get())])}
             </p>
             {card_view}
             <details class="progress-file">
-                <summary>"Export or import progress"</summary>
-                <button type="button" class="chip" on:click=move |_| { progress.state.with_untracked(storage::export); }>"Export progress (JSON)"</button>
-                <label for="import-progress">"Import a progress file"</label>
+                <summary>{ui().export_import}</summary>
+                <button type="button" class="chip" on:click=move |_| { progress.state.with_untracked(storage::export); }>{ui().export_json}</button>
+                <label for="import-progress">{ui().import_file}</label>
                 <input id="import-progress" type="file" accept="application/json,.json" node_ref=file_input on:change=on_import />
                 <p role="status">{move || import_status.get()}</p>
             </details>

@@ -7,8 +7,10 @@ pub mod storage;
 pub use flashcards::Flashcards;
 pub use quiz::{MainsList, QuizView};
 
-use crate::state::LoadedArticle;
+use crate::state::{lang, ui, LoadedArticle};
+use explainer_core::i18n::Label;
 use explainer_core::study::StudyState;
+use explainer_core::View;
 use leptos::prelude::*;
 
 /// The shared progress of the open article, with whether it can be saved.
@@ -72,16 +74,16 @@ pub fn StudyView(
     };
     view! {
         <section class="study" aria-labelledby="study-title">
-            <h2 id="study-title">"Study"</h2>
-            <div class="segmented" role="group" aria-label="Study mode">
-                {tab(Mode::Cards, "Flashcards")}
-                {tab(Mode::Quiz, "Quiz")}
-                {tab(Mode::Mains, "Mains questions")}
+            <h2 id="study-title">{View::Study.label_in(lang())}</h2>
+            <div class="segmented" role="group" aria-label=ui().study_mode>
+                {tab(Mode::Cards, ui().flashcards)}
+                {tab(Mode::Quiz, ui().quiz)}
+                {tab(Mode::Mains, ui().mains_questions)}
             </div>
             {move || progress.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
             {move || (!progress.saved.get()).then(|| view! {
                 <p class="notice warn" role="status">
-                    "Progress is not being saved in this browser (storage is unavailable or full). You can keep studying; export your progress to keep it."
+                    {ui().storage_unavailable}
                 </p>
             })}
             {body}

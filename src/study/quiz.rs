@@ -2,7 +2,8 @@
 
 use super::{storage, Progress};
 use crate::map::panel::Evidence;
-use crate::state::LoadedArticle;
+use crate::state::{lang, ui, LoadedArticle};
+use explainer_core::i18n::{fill, Label};
 use explainer_core::quiz::{build_quiz, Question, QuizSource};
 use explainer_core::study::QuizRecord;
 use leptos::prelude::*;
@@ -102,7 +103,7 @@ pub fn QuizView(
                 view! {
                     <label class="radio">
                         <input type="radio" name="quiz-source" prop:checked=move || source.get() == s on:change=move |_| source.set(s) />
-                        {s.label()}
+                        {s.label_in(lang())}
                     </label>
                 }
             })
@@ -110,16 +111,16 @@ pub fn QuizView(
         view! {
             <form class="quiz-setup" on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); start(()); }>
                 <fieldset>
-                    <legend>"Questions from"</legend>
+                    <legend>{ui().questions_from}</legend>
                     {sources}
                 </fieldset>
-                <label for="quiz-length">"Number of questions"</label>
+                <label for="quiz-length">{ui().number_of_questions}</label>
                 <select id="quiz-length" on:change=move |ev| length.set(event_target_value(&ev).parse().unwrap_or(5))>
                     <option value="5" selected>"5"</option>
                     <option value="10">"10"</option>
                     <option value="20">"20"</option>
                 </select>
-                <button type="submit" class="button">"Start quiz"</button>
+                <button type="submit" class="button">{ui().start_quiz}</button>
             </form>
         }
     };
@@ -161,11 +162,11 @@ pub fn QuizView(
                     checked.get().then(|| {
                         let right = chosen.get() == Some(q.answer);
                         let verdict = if right {
-                            "Correct.".to_string()
+                            ui().correct.to_string()
                         } else {
-                            format!(
-                                "Not quite — the answer is ({}) {}.",
-                                LETTERS[q.answer], q.options[q.answer]
+                            fill(
+                                ui().not_quite,
+                                &[("key", &LETTERS[q.answer]), ("text", &q.options[q.answer])],
                             )
                         };
                         let evidence = q
@@ -176,7 +177,7 @@ pub fn QuizView(
                         view! {
                             <div class="feedback" class:right=right>
                                 <p class="verdict">{verdict}</p>
-                                <p>{q.explanation.clone()}</p>
+                                <p lang="en">{q.explanation.clone()}</p>
                                 {evidence}
                             </div>
                         }
@@ -185,17 +186,18 @@ pub fn QuizView(
             };
             view! {
                 <div class="question">
-                    <p class="progress-count">{format!("Question {} of {}", at + 1, total)}</p>
-                    <fieldset role="radiogroup" aria-describedby="quiz-feedback">
+                    <p class="progress-count">{fill(ui().question_n_of, &[("i", &(at + 1)), ("n", &total)])}</p>
+                    // Questions are authored (or generated from content) in English.
+                    <fieldset role="radiogroup" aria-describedby="quiz-feedback" lang="en">
                         <legend class="prompt">{q.prompt.clone()}</legend>
                         {statements}
                         {options}
                     </fieldset>
                     <div id="quiz-feedback" role="status" aria-live="polite">{feedback}</div>
                     {move || if checked.get() {
-                        view! { <button type="button" class="button" on:click=next>{if at + 1 < total { "Next question" } else { "See your score" }}</button> }.into_any()
+                        view! { <button type="button" class="button" on:click=next>{if at + 1 < total { ui().next_question } else { ui().see_score }}</button> }.into_any()
                     } else {
-                        view! { <button type="button" class="button" disabled=move || chosen.get().is_none() on:click=check>"Check answer"</button> }.into_any()
+                        view! { <button type="button" class="button" disabled=move || chosen.get().is_none() on:click=check>{ui().check_answer}</button> }.into_any()
                     }}
                 </div>
             }
@@ -221,26 +223,26 @@ pub fn QuizView(
             .map(|(q, c)| {
                 view! {
                     <li>
-                        <p class="prompt">{q.prompt.clone()} {q.statements.join(" / ")}</p>
-                        <p>{format!("Your answer: ({}) {}", LETTERS[c], q.options[c])}</p>
-                        <p><strong>{format!("Answer: ({}) {}", LETTERS[q.answer], q.options[q.answer])}</strong></p>
-                        <p>{q.explanation.clone()}</p>
+                        <p class="prompt" lang="en">{q.prompt.clone()} {q.statements.join(" / ")}</p>
+                        <p>{ui().your_answer}<span lang="en">{format!("({}) {}", LETTERS[c], q.options[c])}</span></p>
+                        <p><strong>{ui().answer_is}<span lang="en">{format!("({}) {}", LETTERS[q.answer], q.options[q.answer])}</span></strong></p>
+                        <p lang="en">{q.explanation.clone()}</p>
                     </li>
                 }
             })
             .collect_view();
         view! {
             <div class="quiz-done" role="status">
-                <p class="score">{format!("You scored {correct} out of {total}.")}</p>
+                <p class="score">{fill(ui().you_scored, &[("correct", &correct), ("total", &total)])}</p>
             </div>
-            {(correct < total).then(|| view! { <h4>"Review your mistakes"</h4><ol class="review">{review}</ol> })}
-            <button type="button" class="button" on:click=move |_| phase.set(Phase::Setup)>"New quiz"</button>
+            {(correct < total).then(|| view! { <h4>{ui().review_mistakes}</h4><ol class="review">{review}</ol> })}
+            <button type="button" class="button" on:click=move |_| phase.set(Phase::Setup)>{ui().new_quiz}</button>
         }
     };
 
     view! {
         <div class="quiz">
-            <h3 id="quiz-heading" tabindex="-1">"Quiz"</h3>
+            <h3 id="quiz-heading" tabindex="-1">{ui().quiz}</h3>
             {move || match phase.get() {
                 Phase::Setup => setup().into_any(),
                 Phase::Running { at } => running(at),
@@ -261,16 +263,16 @@ pub fn MainsList(
         .mains
         .iter()
         .map(|m| {
-            let tags = m.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            let tags = m.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> }).collect_view();
             let outline = m.outline.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view();
             view! {
                 <li class="mains-item">
-                    <p class="prompt">{m.question.clone()}</p>
-                    <p class="kicker">{format!("{} marks · {} words", m.marks, m.words)}</p>
+                    <p class="prompt" lang="en">{m.question.clone()}</p>
+                    <p class="kicker">{fill(ui().marks_words, &[("marks", &m.marks), ("words", &m.words)])}</p>
                     <ul class="tags">{tags}</ul>
                     <details>
-                        <summary>"Model answer outline"</summary>
-                        <ol>{outline}</ol>
+                        <summary>{ui().model_outline}</summary>
+                        <ol lang="en">{outline}</ol>
                         <Evidence article=article.clone() quote=m.quote.clone() />
                     </details>
                 </li>
@@ -279,7 +281,7 @@ pub fn MainsList(
         .collect_view();
     view! {
         <div class="mains">
-            <h3>"Mains questions"</h3>
+            <h3>{ui().mains_questions}</h3>
             <ol class="mains-list">{items}</ol>
         </div>
     }

@@ -4,26 +4,24 @@
 
 use crate::browser;
 use crate::shell::{toggle, RouteLink};
-use crate::state::{LoadedArticle, Nav, Selected};
+use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
+use explainer_core::i18n::{event_date, fill, Label, Lang};
 use explainer_core::model::{DocKind, EventCategory, TimelineEvent};
 use explainer_core::route::Selection;
-use explainer_core::timeline::{order_events, timeline_columns, DatePrecision, EventDate};
+use explainer_core::timeline::{order_events, timeline_columns, EventDate};
 use explainer_core::{Route, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::KeyboardEvent;
 
-fn precision_note(e: &TimelineEvent, all: &[TimelineEvent]) -> String {
+fn precision_note(e: &TimelineEvent, all: &[TimelineEvent], lang: Lang) -> String {
+    let ui = lang.ui();
     match &e.date {
-        EventDate::On(d) => match d.precision() {
-            DatePrecision::Day => "Exact day".into(),
-            DatePrecision::Month => "Known to the month".into(),
-            DatePrecision::Year => "Known to the year".into(),
-        },
-        EventDate::Span(..) => "A period".into(),
+        EventDate::On(d) => d.precision().label_in(lang).into(),
+        EventDate::Span(..) => ui.a_period.into(),
         EventDate::Undated { before } => match all.get(*before as usize) {
-            Some(b) => format!("Undated: before “{}”", b.title),
-            None => "Undated".into(),
+            Some(b) => fill(ui.undated_before, &[("title", &b.title_in(lang).text)]),
+            None => ui.undated.into(),
         },
     }
 }
@@ -138,7 +136,7 @@ pub fn TimelineView(
                     aria-pressed=pressed
                     on:click=move |_| hidden.update(|h| toggle(h, c))
                 >
-                    {c.label()}
+                    {c.label_in(lang())}
                 </button>
             }
         })
@@ -149,7 +147,15 @@ pub fn TimelineView(
     let headers = columns
         .iter()
         .enumerate()
-        .map(|(k, l)| view! { <li style:grid-column=(k + 1).to_string()>{l.clone()}</li> })
+        .map(|(k, l)| {
+            // The one non-year column is the undated lane.
+            let l = if l.parse::<i32>().is_ok() {
+                l.clone()
+            } else {
+                ui().earlier_lane.to_string()
+            };
+            view! { <li style:grid-column=(k + 1).to_string()>{l}</li> }
+        })
         .collect_view();
 
     let items = order
@@ -175,9 +181,9 @@ pub fn TimelineView(
                     aria-selected=move || (open.get() == Some(i)).to_string()
                     on:click=move |_| open_event(i)
                 >
-                    <span class="ev-date">{e.date.label()}</span>
-                    <span class="ev-title">{e.title.clone()}</span>
-                    <span class="ev-cat">{e.category.label()}</span>
+                    <span class="ev-date">{event_date(&e.date, lang())}</span>
+                    <span class="ev-title" lang=e.title_in(lang()).lang.code()>{e.title_in(lang()).text.to_string()}</span>
+                    <span class="ev-cat">{e.category.label_in(lang())}</span>
                 </li>
             }
         })
@@ -189,10 +195,11 @@ pub fn TimelineView(
         move || {
             let i = open.get()?;
             let e = events.get(i)?.clone();
-            let note = precision_note(&e, &events);
+            let lang = lang();
+            let note = precision_note(&e, &events, lang);
             let quote_link = e.quote.sentences.first().map(|s| {
                 let view = if s.doc == DocKind::Brief { View::Brief } else { View::Full };
-                let label = format!("Read it in the {}", if s.doc == DocKind::Brief { "brief" } else { "full article" });
+                let label = fill(ui().read_in, &[("where", &s.doc.label_in(lang))]);
                 view! {
                     <RouteLink route=Route::view(&slug, view) fragment=s.anchor() class="quote-link">{label}</RouteLink>
                 }
@@ -204,7 +211,7 @@ pub fn TimelineView(
                     let name = loaded
                         .article
                         .entry(t)
-                        .map(|g| g.term.clone())
+                        .map(|g| g.term_in(lang).text.to_string())
                         .unwrap_or_else(|| t.to_string());
                     view! { <li><RouteLink route=Route::term(&slug, t)>{name}</RouteLink></li> }
                 })
@@ -216,27 +223,28 @@ pub fn TimelineView(
                     let name = loaded
                         .article
                         .entity(en)
-                        .map(|x| x.name.clone())
+                        .map(|x| x.name_in(lang).text.to_string())
                         .unwrap_or_else(|| en.to_string());
                     let route = Route::view(&slug, View::Map)
                         .with_selection(Some(Selection::Entity(en.clone())));
                     view! { <li><RouteLink route=route>{name}</RouteLink></li> }
                 })
                 .collect_view();
-            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · {}", t.paper.label(), t.area)}</li> }).collect_view();
+            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> }).collect_view();
+            let (title, text) = (e.title_in(lang), e.text_in(lang));
             Some(view! {
-                <h3 id="event-detail-title">{e.title.clone()}</h3>
-                <p class="kicker">{format!("{} · {} · {}", e.date.label(), note, e.category.label())}</p>
-                <p>{e.text.clone()}</p>
+                <h3 id="event-detail-title" lang=title.lang.code()>{title.text.to_string()}</h3>
+                <p class="kicker">{format!("{} · {} · {}", event_date(&e.date, lang), note, e.category.label_in(lang))}</p>
+                <p lang=text.lang.code()>{text.text.to_string()}</p>
                 <blockquote class="evidence">
-                    <p>{format!("“{}”", e.quote.text)}</p>
+                    <p lang="en">{format!("“{}”", e.quote.text)}</p>
                     {quote_link}
                 </blockquote>
-                <ul class="tags" aria-label="Syllabus">{tags}</ul>
+                <ul class="tags" aria-label=ui().syllabus>{tags}</ul>
                 <div class="links">
-                    <h4>"Terms"</h4>
+                    <h4>{ui().terms}</h4>
                     <ul class="chips">{terms}</ul>
-                    <h4>"On the map"</h4>
+                    <h4>{ui().on_map}</h4>
                     <ul class="chips">{entities}</ul>
                 </div>
             })
@@ -245,19 +253,17 @@ pub fn TimelineView(
 
     view! {
         <section class="timeline" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">"Timeline"</h2>
-            <div class="filters" role="group" aria-label="Show categories">{filters}</div>
-            <p class="hint" id="timeline-help">
-                "Use the arrow keys to move between events, Home and End to jump, Enter to open one."
-            </p>
+            <h2 id="timeline-title">{ui().timeline_heading}</h2>
+            <div class="filters" role="group" aria-label=ui().show_categories>{filters}</div>
+            <p class="hint" id="timeline-help">{ui().timeline_help}</p>
             <div class="timeline-track">
                 <ol class="axis" aria-hidden="true" style:grid-template-columns=grid.clone()>{headers}</ol>
                 <ol class="events" style:grid-template-columns=grid role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
                     {items}
                 </ol>
             </div>
-            <div class="event-detail" role="region" aria-label="Event details" aria-live="polite">
-                {move || detail().map(|d| d.into_any()).unwrap_or_else(|| view! { <p class="hint">"Choose an event to see its details and the sentence it comes from."</p> }.into_any())}
+            <div class="event-detail" role="region" aria-label=ui().event_details aria-live="polite">
+                {move || detail().map(|d| d.into_any()).unwrap_or_else(|| view! { <p class="hint">{ui().choose_event}</p> }.into_any())}
             </div>
         </section>
     }

@@ -13,6 +13,7 @@ pub mod shells;
 pub mod site;
 pub mod static_page;
 pub mod story;
+pub mod translations;
 
 use diag::{Diagnostic, SourceFile};
 use document::{sanitise, Emitter, Linker, SegBlock, TermTarget};
@@ -87,7 +88,7 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
 }
 
-fn read(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
+pub(crate) fn read(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
     match fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Some(s),
@@ -116,7 +117,7 @@ fn read(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> {
     }
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(
+pub(crate) fn parse_toml<T: for<'de> Deserialize<'de>>(
     src: &SourceFile,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<T> {
@@ -568,6 +569,7 @@ pub fn compile_article(
                 .map(|s| TermId(s.into_inner()))
                 .collect(),
             occurrences,
+            tr: Translations::new(),
         })
         .collect();
     for e in &glossary {
@@ -601,7 +603,7 @@ pub fn compile_article(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    Some(Article {
+    let mut article = Article {
         format_version: FORMAT_VERSION,
         slug: ArticleSlug(slug_str),
         title: meta.title.into_inner().trim().to_string(),
@@ -620,7 +622,10 @@ pub fn compile_article(
         relations,
         mcqs,
         mains,
-    })
+        tr: Translations::new(),
+    };
+    translations::apply(dir, &mut article, errors, warnings);
+    (errors.len() == before).then_some(article)
 }
 
 fn for_each_target(blocks: &[SegBlock], f: &mut dyn FnMut(&TermTarget)) {

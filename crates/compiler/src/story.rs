@@ -204,6 +204,7 @@ pub fn compile_map(
             description: nonempty(&src, &e.description, "entity description", errors),
             term: e.term.as_ref().map(|t| TermId(t.get_ref().clone())),
             prominent: e.prominent,
+            tr: Translations::new(),
         });
     }
     let check = |v: &Spanned<String>, errors: &mut Vec<Diagnostic>| {
@@ -400,6 +401,7 @@ pub fn compile_timeline(
                 .map(|t| EntityId(t.get_ref().clone()))
                 .collect(),
             quote,
+            tr: Translations::new(),
         });
     }
     // "before" chains must end at a dated event.

@@ -34,6 +34,7 @@ fn main() {
             }],
             see_also: vec![],
             occurrences: vec![],
+            tr: Default::default(),
         })
         .collect();
     let t = Instant::now();

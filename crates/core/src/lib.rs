@@ -4,6 +4,7 @@
 
 pub mod embed;
 pub mod graph;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod placement;
@@ -11,6 +12,7 @@ pub mod quiz;
 pub mod route;
 pub mod search;
 pub mod selection;
+pub mod sheet;
 pub mod srs;
 pub mod study;
 pub mod syllabus;

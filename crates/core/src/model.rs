@@ -1,11 +1,13 @@
 //! The content model: what the compiler writes and the app reads.
 
+pub use crate::i18n::Lang;
 use crate::syllabus::{SyllabusPaper, SyllabusTag};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the JSON shape changes; the app refuses content of another version with a clear message.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -282,6 +284,19 @@ pub struct TimelineEvent {
     pub terms: Vec<TermId>,
     pub entities: Vec<EntityId>,
     pub quote: Quote,
+    /// `title` (as `name`) and `text` in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub tr: Translations,
+}
+
+impl TimelineEvent {
+    pub fn title_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.title, &self.tr, lang, |t| t.name.as_deref())
+    }
+
+    pub fn text_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.text, &self.tr, lang, |t| t.text.as_deref())
+    }
 }
 
 /// What an actor of the map is.
@@ -548,6 +563,19 @@ pub struct Entity {
     pub description: String,
     pub term: Option<TermId>,
     pub prominent: bool,
+    /// `name` and `description` in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub tr: Translations,
+}
+
+impl Entity {
+    pub fn name_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.name, &self.tr, lang, |t| t.name.as_deref())
+    }
+
+    pub fn description_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.description, &self.tr, lang, |t| t.text.as_deref())
+    }
 }
 
 /// A stated relation between two actors, with the sentence it comes from.
@@ -615,9 +643,20 @@ pub struct GlossaryEntry {
     pub tags: Vec<SyllabusTag>,
     pub see_also: Vec<TermId>,
     pub occurrences: Vec<Occurrence>,
+    /// `term` (as `name`) and `definition` (as `text`) in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub tr: Translations,
 }
 
 impl GlossaryEntry {
+    pub fn term_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.term, &self.tr, lang, |t| t.name.as_deref())
+    }
+
+    pub fn definition_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.definition, &self.tr, lang, |t| t.text.as_deref())
+    }
+
     pub fn papers(&self) -> impl Iterator<Item = SyllabusPaper> + '_ {
         self.tags.iter().map(|t| t.paper)
     }
@@ -649,9 +688,20 @@ pub struct Article {
     pub relations: Vec<Relation>,
     pub mcqs: Vec<Mcq>,
     pub mains: Vec<MainsQuestion>,
+    /// `title` (as `name`) and `summary` (as `text`) in other languages.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub tr: Translations,
 }
 
 impl Article {
+    pub fn title_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.title, &self.tr, lang, |t| t.name.as_deref())
+    }
+
+    pub fn summary_in(&self, lang: Lang) -> Localised<'_> {
+        localise(&self.summary, &self.tr, lang, |t| t.text.as_deref())
+    }
+
     pub fn document(&self, kind: DocKind) -> &Document {
         match kind {
             DocKind::Brief => &self.brief,
@@ -704,6 +754,41 @@ pub fn plain_text(content: &[Inline]) -> String {
     let mut out = String::new();
     walk(content, &mut out);
     out
+}
+
+/// The text fields of one item in another language: its name (term, title, entity name) and its text
+/// (definition, event text, description, summary). A missing field falls back to English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// An item's translations by language (English, the source, is never in here).
+pub type Translations = BTreeMap<Lang, Translation>;
+
+/// Text in the language it is actually in, so views can mark English fallbacks with `lang="en"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Localised<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
+
+fn localise<'a>(
+    english: &'a str,
+    tr: &'a Translations,
+    lang: Lang,
+    field: impl Fn(&'a Translation) -> Option<&'a str>,
+) -> Localised<'a> {
+    match tr.get(&lang).and_then(field) {
+        Some(text) if lang != Lang::En => Localised { text, lang },
+        _ => Localised {
+            text: english,
+            lang: Lang::En,
+        },
+    }
 }
 
 #[cfg(test)]

@@ -12,16 +12,19 @@ pub enum View {
     Timeline,
     Map,
     Study,
+    /// The printable revision sheet.
+    Sheet,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Brief,
         View::Full,
         View::Glossary,
         View::Timeline,
         View::Map,
         View::Study,
+        View::Sheet,
     ];
 
     pub fn label(self) -> &'static str {
@@ -32,6 +35,7 @@ impl View {
             View::Timeline => "Timeline",
             View::Map => "Map",
             View::Study => "Study",
+            View::Sheet => "Revision sheet",
         }
     }
 
@@ -43,6 +47,7 @@ impl View {
             View::Timeline => "timeline/",
             View::Map => "map/",
             View::Study => "study/",
+            View::Sheet => "sheet/",
         }
     }
 }
@@ -139,6 +144,7 @@ impl Route {
             ["timeline"] => Route::view(&slug, View::Timeline),
             ["map"] => Route::view(&slug, View::Map),
             ["study"] => Route::view(&slug, View::Study),
+            ["sheet"] => Route::view(&slug, View::Sheet),
             ["glossary", t] if is_valid_id(t) => Route::term(&slug, &TermId(t.to_string())),
             _ => not_found(),
         }
@@ -252,6 +258,7 @@ mod tests {
             Route::view(&slug(), View::Timeline),
             Route::view(&slug(), View::Map),
             Route::view(&slug(), View::Study),
+            Route::view(&slug(), View::Sheet),
             Route::term(&slug(), &TermId("nato".into())),
         ];
         for r in routes {

@@ -1,6 +1,7 @@
 //! Glossary search: case-, accent- and hyphen-insensitive, prefix and substring, ranked, with the matched part
 //! located in the original text so the view can highlight it.
 
+use crate::i18n::Lang;
 use crate::model::GlossaryEntry;
 use crate::syllabus::SyllabusPaper;
 use crate::text::{fold, is_word_char, Folded};
@@ -11,6 +12,8 @@ pub enum MatchField {
     Term,
     Alias(usize),
     Definition,
+    /// The English name of a term shown in another language.
+    English,
 }
 
 /// One entry in the results; `range` is a byte range in the matched field's original text.
@@ -21,8 +24,10 @@ pub struct SearchHit {
 }
 
 struct IndexedEntry {
-    sort_key: String,
+    /// Script first (in another language its own script leads, Latin names follow), then the folded name.
+    sort_key: (bool, String),
     term: Folded,
+    english: Option<Folded>,
     aliases: Vec<Folded>,
     definition: Folded,
     papers: Vec<SyllabusPaper>,
@@ -37,14 +42,28 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(glossary: &[GlossaryEntry]) -> Self {
+        Self::new_in(glossary, Lang::En)
+    }
+
+    /// An index of the entries as shown in `lang`: translated names and definitions (English where missing),
+    /// sorted by the shown name; the English name stays searchable, since students meet both.
+    pub fn new_in(glossary: &[GlossaryEntry], lang: Lang) -> Self {
         let entries: Vec<IndexedEntry> = glossary
             .iter()
-            .map(|e| IndexedEntry {
-                sort_key: fold(&e.term),
-                term: Folded::new(&e.term),
-                aliases: e.aliases.iter().map(|a| Folded::new(a)).collect(),
-                definition: Folded::new(&e.definition),
-                papers: e.papers().collect(),
+            .map(|e| {
+                let term = e.term_in(lang);
+                let key = fold(term.text);
+                IndexedEntry {
+                    sort_key: (
+                        lang != Lang::En && key.starts_with(|c: char| c.is_ascii()),
+                        key,
+                    ),
+                    term: Folded::new(term.text),
+                    english: (term.lang != Lang::En).then(|| Folded::new(&e.term)),
+                    aliases: e.aliases.iter().map(|a| Folded::new(a)).collect(),
+                    definition: Folded::new(e.definition_in(lang).text),
+                    papers: e.papers().collect(),
+                }
             })
             .collect();
         let mut alphabetical: Vec<usize> = (0..entries.len()).collect();
@@ -94,6 +113,9 @@ impl SearchIndex {
                 }
             };
             consider(0, MatchField::Term, &e.term);
+            if let Some(en) = &e.english {
+                consider(0, MatchField::English, en);
+            }
             for (k, a) in e.aliases.iter().enumerate() {
                 consider(3, MatchField::Alias(k), a);
             }
@@ -156,6 +178,7 @@ mod tests {
                 .collect(),
             see_also: vec![],
             occurrences: vec![],
+            tr: Default::default(),
         }
     }
 
@@ -275,5 +298,36 @@ mod tests {
             ids(&g, &idx.search("  wassenaar   arr ", &[])),
             ["wassenaar"]
         );
+    }
+
+    #[test]
+    fn hindi_index_finds_hindi_and_english_names_and_sorts_by_the_shown_name() {
+        use crate::model::Translation;
+        let mut a = entry(
+            "nato",
+            "NATO",
+            &[],
+            "A military alliance.",
+            &[SyllabusPaper::GS2],
+        );
+        a.tr.insert(
+            Lang::Hi,
+            Translation {
+                name: Some("नाटो".into()),
+                text: Some("एक सैन्य गठबंधन।".into()),
+            },
+        );
+        let b = entry("italy", "Italy", &[], "A country.", &[SyllabusPaper::GS2]);
+        let idx = SearchIndex::new_in(&[a, b], Lang::Hi);
+        // In Hindi, Devanagari names come first and untranslated Latin ones ("Italy") after them.
+        let all: Vec<usize> = idx.search("", &[]).iter().map(|h| h.index).collect();
+        assert_eq!(all, [0, 1]);
+        let hit = &idx.search("नाटो", &[])[0];
+        assert_eq!(hit.index, 0);
+        assert_eq!(hit.matched.unwrap().0, MatchField::Term);
+        let hit = &idx.search("nato", &[])[0];
+        assert_eq!(hit.matched, Some((MatchField::English, (0, 4))));
+        let hit = &idx.search("सैन्य", &[])[0];
+        assert_eq!(hit.matched.unwrap().0, MatchField::Definition);
     }
 }
