@@ -288,7 +288,7 @@ fn EmbeddedArticle(
                     <ul class="entries">
                         <EntryView
                             entry=loaded.article.glossary[i].clone()
-                            slug=loaded.article.slug.clone()
+                            article=loaded.article.clone()
                             hit=SearchHit { index: i, matched: None }
                             selected=Signal::derive(|| None)
                         />

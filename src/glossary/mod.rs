@@ -4,7 +4,7 @@ use crate::browser;
 use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
-use explainer_core::model::{ArticleSlug, DocKind, GlossaryEntry, TermId};
+use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
 use explainer_core::search::{MatchField, SearchHit, SearchIndex};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
@@ -110,7 +110,7 @@ pub fn GlossaryView(
                 view! {
                     <EntryView
                         entry=e.clone()
-                        slug=article.slug.clone()
+                        article=article.clone()
                         hit=hit.clone()
                         selected=Signal::derive(move || selected.get())
                     />
@@ -171,14 +171,15 @@ pub fn GlossaryView(
 pub fn EntryView(
     /// The entry.
     entry: GlossaryEntry,
-    /// Its article.
-    slug: ArticleSlug,
+    /// Its article (for its slug and the names of related terms).
+    article: std::sync::Arc<Article>,
     /// How it matched the current search.
     hit: SearchHit,
     /// The entry selected by the URL, if any.
     selected: Signal<Option<TermId>>,
 ) -> impl IntoView {
     let id = entry.id.clone();
+    let slug = article.slug.clone();
     let shared = use_context::<Selected>();
     let is_selected = {
         let id = id.clone();
@@ -250,8 +251,11 @@ pub fn EntryView(
             .see_also
             .iter()
             .map(|t| {
-                let label = t.to_string().replace('-', " ");
-                view! { <li><RouteLink route=Route::term(&slug, t)>{label}</RouteLink></li> }
+                let (label, code) = article.entry(t).map_or_else(
+                    || (t.to_string(), "en"),
+                    |e| (e.term_in(lang()).text.to_string(), e.term_in(lang()).lang.code()),
+                );
+                view! { <li lang=code><RouteLink route=Route::term(&slug, t)>{label}</RouteLink></li> }
             })
             .collect_view();
         view! {

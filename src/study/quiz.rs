@@ -52,6 +52,8 @@ pub fn QuizView(
             chosen.set(None);
             checked.set(false);
             phase.set(Phase::Running { at: 0 });
+            // The form that had focus is gone: keep focus in the quiz, not on <body>.
+            crate::browser::focus_id("quiz-heading");
         }
     };
     let check = move |_| {
@@ -61,6 +63,10 @@ pub fn QuizView(
         };
         checked.set(true);
         answers.update(|a| a.push((at, c)));
+        // "Check answer" is replaced by "Next question": move focus to it once it is drawn.
+        request_animation_frame(|| {
+            crate::browser::focus_id("quiz-next");
+        });
         let q = questions.with_untracked(|qs| qs[at].clone());
         if c != q.answer {
             // A wrong answer brings the terms it was about back into today's flashcards.
@@ -161,13 +167,16 @@ pub fn QuizView(
                 move || {
                     checked.get().then(|| {
                         let right = chosen.get() == Some(q.answer);
+                        // The option is English content inside a sentence of the interface language.
                         let verdict = if right {
-                            ui().correct.to_string()
+                            view! { {ui().correct} }.into_any()
                         } else {
-                            fill(
-                                ui().not_quite,
-                                &[("key", &LETTERS[q.answer]), ("text", &q.options[q.answer])],
-                            )
+                            let (before, after) = ui()
+                                .not_quite
+                                .split_once("{answer}")
+                                .unwrap_or((ui().not_quite, ""));
+                            let answer = format!("({}) {}", LETTERS[q.answer], q.options[q.answer]);
+                            view! { {before} <span lang="en">{answer}</span> {after} }.into_any()
                         };
                         let evidence = q
                             .quote
@@ -195,7 +204,7 @@ pub fn QuizView(
                     </fieldset>
                     <div id="quiz-feedback" role="status" aria-live="polite">{feedback}</div>
                     {move || if checked.get() {
-                        view! { <button type="button" class="button" on:click=next>{if at + 1 < total { ui().next_question } else { ui().see_score }}</button> }.into_any()
+                        view! { <button type="button" class="button" id="quiz-next" on:click=next>{if at + 1 < total { ui().next_question } else { ui().see_score }}</button> }.into_any()
                     } else {
                         view! { <button type="button" class="button" disabled=move || chosen.get().is_none() on:click=check>{ui().check_answer}</button> }.into_any()
                     }}
@@ -236,7 +245,10 @@ pub fn QuizView(
                 <p class="score">{fill(ui().you_scored, &[("correct", &correct), ("total", &total)])}</p>
             </div>
             {(correct < total).then(|| view! { <h4>{ui().review_mistakes}</h4><ol class="review">{review}</ol> })}
-            <button type="button" class="button" on:click=move |_| phase.set(Phase::Setup)>{ui().new_quiz}</button>
+            <button type="button" class="button" on:click=move |_| {
+                phase.set(Phase::Setup);
+                crate::browser::focus_id("quiz-heading");
+            }>{ui().new_quiz}</button>
         }
     };
 

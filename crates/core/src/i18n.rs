@@ -134,7 +134,7 @@ ui_strings! {
     deck_status,
     answer_is,
     check_answer, correct,
-    /// `{key}`, `{text}`.
+    /// `{answer}`: the right option, rendered in its own language.
     not_quite,
     model_outline, new_quiz, next_question, number_of_questions,
     /// `{i}` of `{n}`.
@@ -262,7 +262,7 @@ pub static EN: Ui = Ui {
     answer_is: "Answer: ",
     check_answer: "Check answer",
     correct: "Correct.",
-    not_quite: "Not quite — the answer is ({key}) {text}.",
+    not_quite: "Not quite — the answer is {answer}.",
     model_outline: "Model answer outline",
     new_quiz: "New quiz",
     next_question: "Next question",
@@ -410,7 +410,7 @@ pub static HI: Ui = Ui {
     answer_is: "उत्तर: ",
     check_answer: "उत्तर जाँचें",
     correct: "सही।",
-    not_quite: "ठीक नहीं — सही उत्तर है ({key}) {text}।",
+    not_quite: "ठीक नहीं — सही उत्तर है {answer}।",
     model_outline: "आदर्श उत्तर की रूपरेखा",
     new_quiz: "नई प्रश्नोत्तरी",
     next_question: "अगला प्रश्न",
