@@ -61,6 +61,11 @@ setup_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
+  # A Devanagari font, so Hindi renders (not as boxes) in the tests' screenshots and printed PDFs, as it does on
+  # readers' phones; page counts of the printed Hindi sheet depend on it.
+  if ! fc-list :lang=hi 2>/dev/null | grep -q .; then
+    apt_install fonts-noto-core
+  fi
   export CHROME_PATH="${CHROME_PATH:-$(command -v chromium)}"
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 }

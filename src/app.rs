@@ -7,10 +7,12 @@ use crate::map::{MapPanel, MapView, PanelTarget};
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
 use crate::state::{
-    lang, load_article, load_index, ui, Announcer, LoadedArticle, Locale, Nav, OpenCard, Selected,
+    lang, load_article, load_index, ui, Announcer, ClientReady, LoadedArticle, Locale, Nav,
+    OpenCard, Selected,
 };
 use crate::timeline::TimelineView;
 use explainer_core::i18n::{long_date, Label, Lang};
+use explainer_core::model::ArticleSlug;
 use explainer_core::model::DocKind;
 use explainer_core::route::Selection;
 use explainer_core::search::SearchHit;
@@ -19,15 +21,41 @@ use explainer_core::{Route, View};
 use leptos::ev;
 use leptos::prelude::*;
 
-/// Reads the browser location and mounts the app on `<body>`.
+/// The id of the `<script type="application/json">` in which a prerendered page carries its article, and the
+/// meta naming the route the page was prerendered for.
+pub const CARRIED_ARTICLE_ID: &str = "explainer-article";
+pub const PRERENDERED_META: &str = "explainer-prerendered";
+
+/// Reads the browser location and starts the app on `<body>`: it hydrates the prerendered HTML when the page
+/// is exactly what was prerendered (same route, no query, not embedded), and otherwise renders afresh, using
+/// the article the page carries if any.
 pub fn start() {
     let base = browser::base_path();
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
     let embed = Nav::embed_requested(&query);
-    leptos::mount::mount_to_body(
-        move || view! { <App base=base route=route fragment=fragment embed=embed /> },
-    );
+    let initial = browser::element_text(CARRIED_ARTICLE_ID)
+        .and_then(|json| explainer_core::load::decode_article(&json).ok())
+        .map(LoadedArticle::new);
+    let prerendered_for = browser::meta_content(PRERENDERED_META);
+    let exact = prerendered_for.is_some_and(|p| p == route.to_path()) && query.is_empty();
+    #[cfg(feature = "hydrate")]
+    if exact && !embed && initial.is_some() {
+        leptos::mount::hydrate_body(move || {
+            view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true /> }
+        });
+        return;
+    }
+    let _ = exact;
+    // Whatever was prerendered does not match this URL (a selection, an embed): render afresh.
+    browser::clear_body();
+    leptos::mount::mount_to_body(move || match initial {
+        Some(initial) => {
+            view! { <App base=base route=route fragment=fragment embed=embed initial=initial /> }
+                .into_any()
+        }
+        None => view! { <App base=base route=route fragment=fragment embed=embed /> }.into_any(),
+    });
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +77,13 @@ pub fn App(
     /// Embedded in another site.
     #[prop(optional)]
     embed: bool,
+    /// The article the page carries (prerendered pages embed it), used instead of fetching it.
+    #[prop(optional)]
+    initial: Option<LoadedArticle>,
+    /// Rendering on the server or hydrating its HTML: the first render must be the prerendered one (English,
+    /// no device state); the reader's language and stored progress follow once the app is live.
+    #[prop(optional)]
+    hydrating: bool,
 ) -> impl IntoView {
     let nav = Nav::new(base, route, fragment).embedded(embed);
     if embed {
@@ -59,12 +94,21 @@ pub fn App(
     provide_context(open_card);
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
-    let locale = RwSignal::new(
-        browser::root_lang()
-            .and_then(|c| Lang::from_code(&c))
-            .unwrap_or_default(),
-    );
+    let chosen_lang = browser::root_lang()
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    let locale = RwSignal::new(if hydrating { Lang::En } else { chosen_lang });
     provide_context(Locale(locale));
+    let ready = RwSignal::new(!hydrating);
+    provide_context(ClientReady(ready));
+    // Effects run only in the browser, after mounting or hydrating: the app is live.
+    Effect::new(move |_| {
+        ready.set(true);
+        browser::mark_live();
+        if locale.get_untracked() != chosen_lang {
+            locale.set(chosen_lang);
+        }
+    });
 
     Effect::new(move |_| {
         let h = window_event_listener(ev::popstate, move |_| nav.sync_from_location());
@@ -84,12 +128,22 @@ pub fn App(
     let is_library = Memo::new(move |_| matches!(nav.route.get(), Route::Library));
     let retry = RwSignal::new(0u32);
     let retrying = RwSignal::new(false);
+    let initial = StoredValue::new(initial);
+    let carried = move |slug: &Option<ArticleSlug>| {
+        initial.with_value(|i| {
+            i.as_ref()
+                .filter(|l| Some(&l.article.slug) == slug.as_ref())
+                .cloned()
+        })
+    };
     let article = LocalResource::new(move || {
         let again = retry.get() > 0;
         let slug = slug.get();
         let base = nav.base();
+        let skip = !again && carried(&slug).is_some();
         async move {
             match slug {
+                _ if skip => None,
                 Some(s) => {
                     let result = load_article(base, s, again).await;
                     retrying.set(false);
@@ -112,6 +166,11 @@ pub fn App(
             Some(result)
         }
     });
+    // The article of the current route: the one the page carries, or the fetched one.
+    let article_now = move || match carried(&slug.get()) {
+        Some(l) if retry.get() == 0 => Some(Ok(l)),
+        _ => article.get().flatten(),
+    };
     // A resource keeps showing its last value while it reloads; after "Try again" the reader must see that
     // something is happening, not the same error.
     let on_retry = Callback::new(move |_| {
@@ -123,7 +182,7 @@ pub fn App(
     Effect::new(move |_| {
         let route = nav.route.get();
         let lang = locale.get();
-        let loaded = article.get().flatten().and_then(Result::ok);
+        let loaded = article_now().and_then(Result::ok);
         let title = match (&route, loaded) {
             (Route::Article { view, term, .. }, Some(l)) => {
                 let term = term
@@ -166,7 +225,7 @@ pub fn App(
             Some(Ok(i)) => view! { <Library index=i /> }.into_any(),
         },
         Page::NotFound => view! { <NotFound /> }.into_any(),
-        Page::Article => match article.get().flatten() {
+        Page::Article => match article_now() {
             None => view! { <Loading what=ui().loading_article /> }.into_any(),
             Some(Err(e)) => view! { <LoadFailed error=e on_retry=on_retry /> }.into_any(),
             Some(Ok(l)) => view! { <ArticlePage loaded=l /> }.into_any(),

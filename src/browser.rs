@@ -5,8 +5,14 @@ use explainer_core::load::LoadError;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+/// The window; natively (the prerender step) there is no browser, and every function here becomes a no-op
+/// instead of calling into JavaScript.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 pub fn document() -> Option<web_sys::Document> {
@@ -207,5 +213,36 @@ pub fn set_root_lang(code: &str) {
 pub fn print() {
     if let Some(w) = window() {
         let _ = w.print();
+    }
+}
+
+/// The text of an element by id (e.g. a `<script type="application/json">` data block).
+pub fn element_text(id: &str) -> Option<String> {
+    document()?.get_element_by_id(id)?.text_content()
+}
+
+/// The `content` of `<meta name="…">`.
+pub fn meta_content(name: &str) -> Option<String> {
+    document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+}
+
+/// Removes everything from `<body>` (prerendered markup that will not be hydrated).
+pub fn clear_body() {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        while let Some(child) = body.first_child() {
+            let _ = body.remove_child(&child);
+        }
+    }
+}
+
+/// Marks `<html data-explainer-live="true">` once the app has mounted or hydrated (for tests and styles that
+/// need the live app, e.g. to tell a prerendered page from a running one).
+pub fn mark_live() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-explainer-live", "true");
     }
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Leptos app. Views are thin: they read the compiled content (see `explainer-core`) and call the core for
 //! anything that computes. Browser APIs are touched only in `browser`, in event handlers and in effects, so every
 //! component can also be rendered to HTML natively.

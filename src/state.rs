@@ -112,6 +112,11 @@ impl Nav {
     }
 }
 
+/// Whether the app is live in the browser: false while prerendering and while hydrating (until the first
+/// effect runs), so views that depend on the device (stored progress) render the same placeholder on both sides.
+#[derive(Clone, Copy)]
+pub struct ClientReady(pub RwSignal<bool>);
+
 /// The interface language. Switching it rebuilds the page body, so components read it once with [`lang`].
 #[derive(Clone, Copy)]
 pub struct Locale(pub RwSignal<Lang>);

@@ -67,7 +67,14 @@ pub fn StudyView(
             </button>
         }
     };
+    // The deck depends on the device (stored progress, today's date): the prerendered page and the first,
+    // hydrating render show a placeholder, and the deck comes once the app is live.
+    let ready: Signal<bool> =
+        use_context::<crate::state::ClientReady>().map_or(Signal::from(true), |r| r.0.into());
     let body = move || match mode.get() {
+        _ if !ready.get() => {
+            view! { <crate::shell::Loading what=ui().loading_progress /> }.into_any()
+        }
         Mode::Cards => view! { <Flashcards loaded=loaded.clone() /> }.into_any(),
         Mode::Quiz => view! { <QuizView loaded=loaded.clone() /> }.into_any(),
         Mode::Mains => view! { <MainsList loaded=loaded.clone() /> }.into_any(),

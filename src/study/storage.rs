@@ -10,7 +10,7 @@ fn key(slug: &str) -> String {
 
 fn storage() -> Option<web_sys::Storage> {
     // Accessing localStorage throws in an opaque-origin frame; web-sys turns that into Err.
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::browser::window()?.local_storage().ok().flatten()
 }
 
 /// Loads the progress of an article: the state, a notice if the stored data had to be migrated or reset,
@@ -69,6 +69,9 @@ pub async fn read_file(file: web_sys::File) -> Option<String> {
 
 /// Today's local calendar day as a day number (the scheduler's unit).
 pub fn today() -> i64 {
+    if !cfg!(target_arch = "wasm32") {
+        return 0;
+    }
     let d = js_sys::Date::new_0();
     explainer_core::timeline::day_number(
         d.get_full_year() as i32,

@@ -142,8 +142,8 @@ pub fn TimelineView(
         })
         .collect_view();
 
-    // Set through the CSSOM (not a style attribute), which the Content-Security-Policy allows.
-    let grid = format!("repeat({}, minmax(8.5rem, 1fr))", columns.len());
+    // Grid lines come as data attributes matched by rules in style/timeline.css (not style attributes, which the
+    // Content-Security-Policy forbids and a prerendered page would carry).
     let headers = columns
         .iter()
         .enumerate()
@@ -154,7 +154,7 @@ pub fn TimelineView(
             } else {
                 ui().earlier_lane.to_string()
             };
-            view! { <li style:grid-column=(k + 1).to_string()>{l}</li> }
+            view! { <li data-col=(k + 1).to_string()>{l}</li> }
         })
         .collect_view();
 
@@ -175,7 +175,8 @@ pub fn TimelineView(
                     class:bar=e.date.is_bar()
                     class:selected=is_sel
                     data-category=e.category.key()
-                    style:grid-column=format!("{} / {}", a + 1, b + 2)
+                    data-col=(a + 1).to_string()
+                    data-end=(b + 2).to_string()
                     hidden=move || !visible.with(|v| v.contains(&i))
                     tabindex=move || if active.get() == i { "0" } else { "-1" }
                     aria-selected=move || (open.get() == Some(i)).to_string()
@@ -257,8 +258,8 @@ pub fn TimelineView(
             <div class="filters" role="group" aria-label=ui().show_categories>{filters}</div>
             <p class="hint" id="timeline-help">{ui().timeline_help}</p>
             <div class="timeline-track">
-                <ol class="axis" aria-hidden="true" style:grid-template-columns=grid.clone()>{headers}</ol>
-                <ol class="events" style:grid-template-columns=grid role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
+                <ol class="axis" aria-hidden="true">{headers}</ol>
+                <ol class="events" role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
                     {items}
                 </ol>
             </div>

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, unprerender, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -89,7 +89,10 @@ test('axe: library, error state and not-found', async () => {
   await page.goto(server.url('/'));
   await page.locator('.library-item').first().waitFor();
   await scan(page, 'library');
-  const broken = await serveDist((dir) => rmSync(join(dir, 'content', `${SLUG}.json`)));
+  const broken = await serveDist((dir) => {
+    rmSync(join(dir, 'content', `${SLUG}.json`));
+    unprerender(dir);
+  });
   try {
     await page.goto(broken.url(`/${SLUG}/`));
     await page.getByRole('alert').waitFor();

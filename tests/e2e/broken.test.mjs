@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, unprerender, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -18,6 +18,7 @@ before(async () => {
       writeFileSync(join(dir, 'content', `${slug}.html`), 'x');
     }
     rmSync(join(dir, 'content', 'index.json'));
+    unprerender(dir);
   });
   browser = await launch();
 });

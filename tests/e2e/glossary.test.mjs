@@ -80,3 +80,17 @@ test('an occurrence link scrolls the reader to the term and highlights it', asyn
   }));
   assert.deepEqual(page.errors, []);
 });
+
+test('paper filters look like filters, not struck out; see-also links show term names', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/glossary/rajnath-singh/`));
+  await page.locator('#term-rajnath-singh.selected').waitFor();
+  // Unpressed paper chips mean "no filter": they must not look struck out like a hidden map category.
+  const chip = page.getByRole('button', { name: 'GS 2', exact: true });
+  assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+  assert.equal(await chip.evaluate((e) => getComputedStyle(e).textDecorationLine), 'none');
+  const links = await page.locator('#term-rajnath-singh .see-also a').allTextContents();
+  assert.ok(links.includes('Defence Minister'), `see-also names: ${links}`);
+  assert.ok(!links.some((l) => /^[a-z]+( [a-z]+)+$/.test(l)), `no ids as labels: ${links}`);
+  assert.deepEqual(page.errors, []);
+});

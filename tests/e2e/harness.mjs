@@ -1,7 +1,7 @@
 // Shared e2e harness: serve a copy of the release build (dist/) with Python's plain static server, launch
 // Debian's Chromium through playwright-core, and always clean up both, even when a test fails.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,21 @@ export async function serveDist(mutate, { cors = false } = {}) {
 }
 
 /** Serves an arbitrary directory (e.g. a host page for embeds) on another free port. */
+// Replaces the prerendered pages of an article with the plain app shell (the site's root index.html): pages that
+// carry no article, so the app has to fetch it, as after an in-app navigation or from the offline shell. Tests
+// of failing content use it.
+export function unprerender(dir, slug = SLUG) {
+  const shell = readFileSync(join(dir, 'index.html'), 'utf8');
+  const walk = (d) => {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, name.name);
+      if (name.isDirectory()) walk(p);
+      else if (name.name === 'index.html') writeFileSync(p, shell);
+    }
+  };
+  walk(join(dir, slug));
+}
+
 export async function serveDir(dir, { cors = false } = {}) {
   const { proc, port } = await startServer(dir, 0, cors);
   return { url: (path = '/') => `http://127.0.0.1:${port}${path}`, close: () => proc.kill() };

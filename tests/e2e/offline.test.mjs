@@ -2,7 +2,7 @@
 // tab work with the HTTP server stopped. A changed build then shows the update prompt and switches on Reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
@@ -82,6 +82,15 @@ test('a new build shows "A new version is available" and Reload switches to it',
   cpSync(server.dir, next, { recursive: true });
   const json = join(next, 'content', `${SLUG}.json`);
   writeFileSync(json, readFileSync(json, 'utf8').replace(oldTitle, `${oldTitle} (updated)`));
+  // Prerendered pages carry the article too: the new build's pages have the new title.
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name === 'index.html') writeFileSync(p, readFileSync(p, 'utf8').replaceAll(oldTitle, `${oldTitle} (updated)`));
+    }
+  };
+  walk(join(next, SLUG));
   const sw = join(next, 'sw.js');
   writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1next'"));
   await server.stop();

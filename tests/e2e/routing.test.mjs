@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, unprerender, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -62,6 +62,7 @@ test('a corrupt content file shows a clear message with a retry that recovers', 
     const good = readFileSync(f, 'utf8');
     writeFileSync(f + '.good', good);
     writeFileSync(f, good.slice(0, 5000)); // truncated mid-way
+    unprerender(dir);
   });
   try {
     const page = await newPage(browser);
@@ -86,6 +87,7 @@ test('missing content (404) and content of another format version are explained'
     const f = join(dir, 'content', `${SLUG}.json`);
     writeFileSync(f, readFileSync(f, 'utf8').replace(/"format_version":\d+/, '"format_version":99'));
     writeFileSync(join(dir, 'content', 'index.json'), 'not json');
+    unprerender(dir);
   });
   try {
     const page = await newPage(browser);

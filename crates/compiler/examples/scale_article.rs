@@ -1,6 +1,6 @@
 //! Generates a synthetic article of a given size (terms; body paragraphs ≈ 1 MB at 5,000 terms) and compiles
 //! it, printing one line of figures: terms, input bytes, output bytes, compile ms, peak RSS (MB).
-//! Usage: scale_article <terms> <work-dir> [--keep]   (used by scripts/bench and the scale e2e test)
+//! Usage: scale_article <terms> <work-dir> [--map <actors>]   (used by scripts/bench and the scale e2e test)
 
 use explainer_compiler::{compile_dir, write_output};
 use std::fs;
@@ -63,6 +63,41 @@ fn main() {
         "<p>A synthetic article for scale tests.</p>\n",
     )
     .unwrap();
+    // Optional map: `--map N` actors, each supplying one other and partnering with the next; every relation's
+    // quote is a sentence of the text.
+    let actors: usize = args
+        .iter()
+        .position(|a| a == "--map")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(0);
+    let mut map = String::new();
+    let kinds = ["company", "country", "organisation", "person", "agreement"];
+    for i in 0..actors {
+        map.push_str(&format!(
+            "[[entity]]\nid = \"e{i}\"\nname = \"Actor {}\"\nkind = \"{}\"\ndescription = \"Synthetic actor {i}.\"\nprominent = {}\n\n",
+            word(i),
+            kinds[i % kinds.len()],
+            i < 3
+        ));
+    }
+    for i in 0..actors {
+        for (to, kind, verb) in [
+            ((i * 7 + 1) % actors, "supplies", "supplies"),
+            ((i + 1) % actors, "partners-with", "partners with"),
+        ] {
+            if to == i || (kind == "partners-with" && actors == 2 && i == 1) {
+                continue;
+            }
+            let quote = format!("Actor {} {verb} actor {}.", word(i), word(to));
+            full.push_str(&format!("<p>{quote}</p>\n"));
+            map.push_str(&format!(
+                "[[relation]]\nfrom = \"e{i}\"\nto = \"e{to}\"\nkind = \"{kind}\"\nlabel = \"{verb}\"\nquote = \"{quote}\"\n\n"
+            ));
+        }
+    }
+    if actors > 0 {
+        fs::write(dir.join("map.toml"), &map).unwrap();
+    }
     fs::write(dir.join("full.html"), &full).unwrap();
     fs::write(dir.join("glossary.toml"), &glossary).unwrap();
     let input = full.len() + glossary.len();

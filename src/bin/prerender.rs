@@ -1,0 +1,119 @@
+//! Prerenders every article route to static HTML with the same Leptos components the browser runs (Trunk's
+//! post-build hook, after `explainer-content shells` has written a page per route). Each page gets the rendered
+//! app right after `<body>` (the wasm hydrates it), the article as a JSON data block (no second request, and the
+//! data always matches the HTML), and a meta naming its route.
+//!
+//! Usage: `prerender [DIST]` (default: `$TRUNK_STAGING_DIR`).
+
+use explainer::app::{App, CARRIED_ARTICLE_ID, PRERENDERED_META};
+use explainer::state::LoadedArticle;
+use explainer_core::model::{Article, ArticleIndex};
+use explainer_core::route::{Route, View};
+use leptos::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// JSON that can sit inside `<script>`: `<` only occurs inside strings, where `\u003c` means the same.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+fn base_of(shell: &str) -> String {
+    let key = "name=\"explainer-base\" content=\"";
+    shell
+        .find(key)
+        .and_then(|i| {
+            let rest = &shell[i + key.len()..];
+            rest.find('"').map(|j| rest[..j].to_string())
+        })
+        .unwrap_or_else(|| "/".into())
+}
+
+fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(|| {
+        let base = base.to_string();
+        view! { <App base=base route=route fragment=None initial=loaded hydrating=true /> }
+            .to_html()
+    });
+    owner.unset();
+    html
+}
+
+/// Splices the rendered app and its data into a route page.
+fn page(shell: &str, app: &str, json: &str, route: &Route) -> Result<String, String> {
+    let body = shell.find("<body>").ok_or("no <body> in the page")? + "<body>".len();
+    let head = shell.find("</head>").ok_or("no </head> in the page")?;
+    // Nothing may come between <body> and the app: hydration walks the body's children from the first.
+    let rest = shell[body..].trim_start();
+    Ok(format!(
+        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<script type=\"application/json\" id=\"{CARRIED_ARTICLE_ID}\">{}</script>\n{}{}{}",
+        &shell[..head],
+        attr(&route.to_path()),
+        script_safe(json),
+        &shell[head..body],
+        app,
+        rest
+    ))
+}
+
+fn run(dist: &Path) -> Result<usize, String> {
+    let read =
+        |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
+    let index: ArticleIndex =
+        serde_json::from_str(&read(dist.join("content/index.json"))?).map_err(|e| e.to_string())?;
+    let mut n = 0;
+    for summary in &index.articles {
+        let json = read(dist.join(format!("content/{}.json", summary.slug)))?;
+        let article: Article = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        let loaded = LoadedArticle::new(article);
+        let mut routes: Vec<Route> = View::ALL
+            .into_iter()
+            .map(|v| Route::view(&loaded.article.slug, v))
+            .collect();
+        routes.extend(
+            loaded
+                .article
+                .glossary
+                .iter()
+                .map(|e| Route::term(&loaded.article.slug, &e.id)),
+        );
+        for route in routes {
+            let file = dist.join(route.to_path()).join("index.html");
+            let shell = read(file.clone())?;
+            let app = render(&base_of(&shell), route.clone(), loaded.clone());
+            let html = page(&shell, &app, &json, &route)?;
+            std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn main() -> ExitCode {
+    any_spawner::Executor::init_futures_executor().ok();
+    let dist = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
+    let Some(dist) = dist else {
+        eprintln!("prerender: no dist directory given and TRUNK_STAGING_DIR is not set");
+        return ExitCode::from(2);
+    };
+    match run(Path::new(&dist)) {
+        Ok(n) => {
+            eprintln!("prerender: {n} pages rendered into {dist}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,106 @@
+// Prerendered first paint: every article route is static HTML from the same components, readable with
+// JavaScript off; the wasm hydrates it (keeps the same DOM nodes) without layout shift; URLs that were not
+// prerendered as such (a selection, an embed) still render correctly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('with JavaScript off the article, glossary, timeline, map and sheet are readable from the prerendered HTML', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url(`/${SLUG}/`));
+  await page.getByRole('heading', { level: 1, name: /India asks Italy/ }).waitFor();
+  assert.ok((await page.locator('article.doc p').count()) > 3, 'the brief is there');
+  assert.ok((await page.locator('button.term').count()) > 20, 'terms are marked');
+  await page.goto(server.url(`/${SLUG}/article/`));
+  assert.ok((await page.locator('article.doc p').count()) > 15, 'the full article is there');
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  assert.equal(await page.locator('li.entry').count(), 57);
+  await page.locator('#term-nato summary').click();
+  assert.ok(await page.locator('#term-nato details').evaluate((d) => d.open), 'occurrence lists open without JS');
+  await page.goto(server.url(`/${SLUG}/glossary/wassenaar-arrangement/`));
+  assert.match(await page.locator('#term-wassenaar-arrangement').getAttribute('class'), /selected/);
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  assert.equal(await page.locator('li.event').count(), 18);
+  await page.goto(server.url(`/${SLUG}/map/`));
+  assert.equal(await page.locator('g.node').count(), 29);
+  await page.goto(server.url(`/${SLUG}/sheet/`));
+  assert.equal(await page.locator('.sheet-term').count(), 57);
+  // View links are real links between prerendered pages.
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await page.waitForURL(server.url(`/${SLUG}/timeline/`));
+  assert.equal(await page.locator('li.event').count(), 18);
+});
+
+test('the wasm hydrates the prerendered page: same nodes, interactive, no errors', async () => {
+  const page = await newPage(browser);
+  // Mark the prerendered <main> before any script runs; a rebuilt page would lose the mark.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      document.querySelector('main').__prerendered = true;
+    });
+  });
+  for (const path of ['', 'glossary/', 'timeline/', 'map/', 'study/', 'sheet/']) {
+    await page.goto(server.url(`/${SLUG}/${path}`));
+    await articleReady(page);
+    await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+    assert.equal(await page.evaluate(() => document.querySelector('main').__prerendered), true, `/${path} hydrated, not rebuilt`);
+  }
+  await page.goto(server.url(`/${SLUG}/`));
+  await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+  await page.locator('button.term').first().click();
+  await page.locator('.term-card.placed').waitFor();
+  await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+  await page.getByLabel('Search terms').fill('wassenaar');
+  await page.locator('#term-wassenaar-arrangement mark').first().waitFor();
+  await page.goto(server.url(`/${SLUG}/study/`));
+  await page.locator('#card-front').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('loading a prerendered view shifts no layout (CLS ≤ 0.02), on a phone and on a desktop', async () => {
+  for (const viewport of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+    const page = await newPage(browser, { viewport });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of ['', 'article/', 'glossary/', 'timeline/', 'map/', 'study/', 'sheet/']) {
+      await page.goto(server.url(`/${SLUG}/${path}`));
+      await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+      // Two frames after the app is live, so late shifts are counted.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls <= 0.02, `CLS ${cls.toFixed(3)} on /${path} at ${viewport.width}px`);
+    }
+    assert.deepEqual(page.errors, []);
+  }
+});
+
+test('a URL with a selection, an embed, and a reader who chose Hindi all get the right page from the prerendered one', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/map/?sel=entity:leonardo`));
+  await page.locator('#map-panel-title', { hasText: 'Leonardo' }).waitFor();
+  assert.equal(await page.locator('#node-leonardo.selected').count(), 1);
+  assert.equal(await page.locator('main').count(), 1, 'one app, not two');
+  await page.goto(server.url(`/${SLUG}/glossary/nato/?embed=1`));
+  await page.locator('.embed-bar').waitFor();
+  assert.equal(await page.locator('.masthead').count(), 0);
+  assert.equal(await page.locator('main').count(), 1);
+  await page.evaluate(() => localStorage.setItem('explainer:lang', 'hi'));
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await page.getByRole('heading', { name: 'शब्दावली', level: 2 }).waitFor();
+  assert.equal(await page.locator('main').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
