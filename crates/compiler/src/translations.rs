@@ -75,33 +75,8 @@ fn put(tr: &mut Translations, lang: Lang, name: Option<String>, body: Option<Str
     }
 }
 
-/// Counts of what a language leaves in English.
-#[derive(Default)]
-struct Missing {
-    parts: Vec<String>,
-}
-
-impl Missing {
-    fn count<'a, T: 'a>(
-        &mut self,
-        items: impl IntoIterator<Item = &'a T>,
-        tr: impl Fn(&'a T) -> &'a Translations,
-        field: impl Fn(&Translation) -> bool,
-        lang: Lang,
-        what: &str,
-    ) {
-        let (mut total, mut missing) = (0, 0);
-        for item in items {
-            total += 1;
-            if !tr(item).get(&lang).is_some_and(&field) {
-                missing += 1;
-            }
-        }
-        if missing > 0 {
-            self.parts.push(format!("{missing} of {total} {what}"));
-        }
-    }
-}
+/// Whether a translation has a given field.
+type Has = fn(&Translation) -> bool;
 
 /// Reads every language's file in `dir` into the article's translations; problems go to `errors`, and what is
 /// left untranslated to one warning per language.
@@ -122,64 +97,40 @@ pub fn apply(
                 read_file(&src, file, lang, article, errors);
             }
         }
-        let mut m = Missing::default();
-        m.count(
-            [&*article],
-            |a| &a.tr,
-            |t| t.name.is_some(),
-            lang,
-            "article titles",
-        );
-        m.count(
-            [&*article],
-            |a| &a.tr,
-            |t| t.text.is_some(),
-            lang,
-            "article summaries",
-        );
-        m.count(
-            &article.glossary,
-            |e| &e.tr,
-            |t| t.name.is_some(),
-            lang,
-            "term names",
-        );
-        m.count(
-            &article.glossary,
-            |e| &e.tr,
-            |t| t.text.is_some(),
-            lang,
-            "glossary definitions",
-        );
-        m.count(
-            &article.timeline,
-            |e| &e.tr,
-            |t| t.name.is_some(),
-            lang,
-            "event titles",
-        );
-        m.count(
-            &article.timeline,
-            |e| &e.tr,
-            |t| t.text.is_some(),
-            lang,
-            "event texts",
-        );
-        m.count(
-            &article.entities,
-            |e| &e.tr,
-            |t| t.name.is_some(),
-            lang,
-            "entity names",
-        );
-        m.count(
-            &article.entities,
-            |e| &e.tr,
-            |t| t.text.is_some(),
-            lang,
-            "entity descriptions",
-        );
-        if !m.parts.is_empty() {
+        // Per kind of item: its translations, and what its name and its text are called in the warning.
+        let kinds: [(Vec<&Translations>, &str, &str); 4] = [
+            (vec![&article.tr], "article titles", "article summaries"),
+            (
+                article.glossary.iter().map(|e| &e.tr).collect(),
+                "term names",
+                "glossary definitions",
+            ),
+            (
+                article.timeline.iter().map(|e| &e.tr).collect(),
+                "event titles",
+                "event texts",
+            ),
+            (
+                article.entities.iter().map(|e| &e.tr).collect(),
+                "entity names",
+                "entity descriptions",
+            ),
+        ];
+        let mut parts = Vec::new();
+        for (trs, names, texts) in &kinds {
+            let fields: [(&str, Has); 2] =
+                [(names, |t| t.name.is_some()), (texts, |t| t.text.is_some())];
+            for (what, has) in fields {
+                let missing = trs
+                    .iter()
+                    .filter(|tr| !tr.get(&lang).is_some_and(has))
+                    .count();
+                if missing > 0 {
+                    parts.push(format!("{missing} of {} {what}", trs.len()));
+                }
+            }
+        }
+        if !parts.is_empty() {
             warnings.push(Diagnostic {
                 file: path,
                 line: 1,
@@ -187,7 +138,7 @@ pub fn apply(
                 message: format!(
                     "warning: no {} for {} (English is shown instead)",
                     lang.english_name(),
-                    m.parts.join(", ")
+                    parts.join(", ")
                 ),
             });
         }
