@@ -1,10 +1,9 @@
 // Automated accessibility scan (axe-core, all rules including best practices) of every view and open state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, newPage, articleReady, unprerender, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, unprerender, axeScan, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -16,16 +15,7 @@ after(async () => {
   server?.close();
 });
 
-async function scan(page, label) {
-  // Judge the settled state, not a frame of an entrance animation (opacity fades would read as low contrast).
-  await page.evaluate(() =>
-    Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)),
-  );
-  const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
-  assert.deepEqual(summary, [], `${label}: axe violations`);
-  assert.ok(result.passes.length > 10, `${label}: axe ran its rules`);
-}
+const scan = (page, label) => axeScan(page, label);
 
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 640 }]]) {
   test(`axe: reader views and an open card (${name})`, async () => {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SLUG = 'india-italy-defence-2026';
@@ -112,4 +114,17 @@ export async function newPage(browser, options = {}) {
 /** Waits until the app has rendered an article view. */
 export async function articleReady(page) {
   await page.waitForSelector('.view-tabs a[aria-current="page"]');
+}
+
+// An axe-core scan that must find nothing: all rules, or only `tags` when given. It judges the settled state,
+// not a frame of an entrance animation (opacity fades would read as low contrast).
+export async function axeScan(page, label, tags) {
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)),
+  );
+  const builder = new AxeBuilder({ page });
+  const result = await (tags ? builder.withTags(tags) : builder).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
+  assert.deepEqual(summary, [], `${label}: axe violations`);
+  assert.ok(result.passes.length > 10, `${label}: axe ran its rules`);
 }
