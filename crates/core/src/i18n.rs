@@ -101,7 +101,7 @@ ui_strings! {
     reading_settings, colour_theme, theme_system, theme_light, theme_dark, text_size, size_normal, size_large,
     size_larger, size_largest, language,
     // Load errors: `{e}` the technical detail, `{s}` an HTTP status, `{found}`/`{expected}` format versions.
-    err_network, err_not_found, err_http, err_corrupt, err_version,
+    err_network, err_not_found, err_http, err_corrupt, err_version, err_invalid,
     // Reader and card
     close_definition, definition_unavailable, open_in_glossary, no_entry, revision_sheet,
     // Glossary
@@ -129,7 +129,7 @@ ui_strings! {
     imported_n,
     /// `{e}` why.
     not_imported,
-    show_answer, suspend,
+    show_answer, suspend, unsuspend,
     /// `{due}`, `{n}`, `{s}`.
     deck_status,
     answer_is,
@@ -195,6 +195,7 @@ pub static EN: Ui = Ui {
     err_http: "The server answered with an error (HTTP {s}).",
     err_corrupt: "The content file is damaged or incomplete ({e}).",
     err_version: "The content was built for another version of this app (format {found}, expected {expected}). Reload the page to update.",
+    err_invalid: "The content file has an error and cannot be shown ({e}).",
     close_definition: "Close definition",
     definition_unavailable: "Definition unavailable",
     open_in_glossary: "Open in glossary",
@@ -259,6 +260,7 @@ pub static EN: Ui = Ui {
     not_imported: "Not imported: {e}",
     show_answer: "Show answer",
     suspend: "Suspend this card",
+    unsuspend: "Restore this card",
     deck_status: "{due} due today · {n} cards · {s} suspended",
     answer_is: "Answer: ",
     check_answer: "Check answer",
@@ -344,6 +346,7 @@ pub static HI: Ui = Ui {
     err_http: "सर्वर ने त्रुटि लौटाई (HTTP {s})।",
     err_corrupt: "सामग्री की फ़ाइल क्षतिग्रस्त या अधूरी है ({e})।",
     err_version: "यह सामग्री ऐप के किसी दूसरे संस्करण के लिए बनी है (प्रारूप {found}, अपेक्षित {expected})। अद्यतन के लिए पृष्ठ फिर से लोड करें।",
+    err_invalid: "सामग्री की फ़ाइल में त्रुटि है, इसलिए इसे दिखाया नहीं जा सकता ({e})।",
     close_definition: "परिभाषा बंद करें",
     definition_unavailable: "परिभाषा उपलब्ध नहीं",
     open_in_glossary: "शब्दावली में खोलें",
@@ -408,6 +411,7 @@ pub static HI: Ui = Ui {
     not_imported: "आयात नहीं हुआ: {e}",
     show_answer: "उत्तर दिखाएँ",
     suspend: "यह कार्ड रोकें",
+    unsuspend: "यह कार्ड फिर से दिखाएँ",
     deck_status: "आज {due} बाकी · {n} कार्ड · {s} रोके गए",
     answer_is: "उत्तर: ",
     check_answer: "उत्तर जाँचें",
@@ -638,8 +642,14 @@ pub fn partial_date(d: &PartialDate, lang: Lang) -> String {
     match lang {
         Lang::En => d.to_string(),
         Lang::Hi => match (d.month, d.day) {
-            (Some(m), Some(day)) => format!("{day} {} {}", MONTHS_HI[usize::from(m - 1)], d.year),
-            (Some(m), None) => format!("{} {}", MONTHS_HI[usize::from(m - 1)], d.year),
+            (Some(m), day) => {
+                let month = crate::timeline::month_name(&MONTHS_HI, m)
+                    .map_or_else(|| format!("{m:02}/"), |name| format!("{name} "));
+                match day {
+                    Some(day) => format!("{day} {month}{}", d.year),
+                    None => format!("{month}{}", d.year),
+                }
+            }
             _ => d.year.to_string(),
         },
     }
@@ -686,6 +696,7 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
             ui.err_version,
             &[("found", found), ("expected", &FORMAT_VERSION)],
         ),
+        LoadError::Invalid(d) => fill(ui.err_invalid, &[("e", d)]),
     }
 }
 
@@ -730,6 +741,7 @@ mod tests {
             LoadError::Http(500),
             LoadError::Corrupt("eof".into()),
             LoadError::Version { found: 1 },
+            LoadError::Invalid("question `q1`: answer 7 is not one of its 4 options".into()),
         ] {
             assert_eq!(load_error(&e, Lang::En), e.to_string());
         }
@@ -766,6 +778,25 @@ mod tests {
             "दिसंबर 2025 – मार्च 2026"
         );
         assert_eq!(event_date(&d("2026-04-30"), Lang::En), "30 April 2026");
+    }
+
+    #[test]
+    fn a_month_that_does_not_exist_is_shown_as_a_number_not_a_panic() {
+        for m in [0u8, 13, 255] {
+            let p = PartialDate {
+                year: 2026,
+                month: Some(m),
+                day: Some(3),
+            };
+            for lang in Lang::ALL {
+                let shown = partial_date(&p, lang);
+                assert!(shown.contains(&format!("{m:02}/2026")), "{shown}");
+                assert!(shown.starts_with("3 "), "{shown}");
+            }
+            let no_day = PartialDate { day: None, ..p };
+            assert_eq!(partial_date(&no_day, Lang::Hi), format!("{m:02}/2026"));
+            assert_eq!(EventDate::On(no_day).label(), format!("{m:02}/2026"));
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! Decoding content JSON fetched at run time. Anything from outside is untrusted: every failure is a value the
 //! app can show, never a panic.
 
-use crate::model::{Article, ArticleIndex, FORMAT_VERSION};
+use crate::model::{
+    Article, ArticleIndex, Block, DocKind, Document, EntityId, Inline, OccurrenceId, Quote,
+    SentenceId, TermId, FORMAT_VERSION, MCQ_OPTIONS,
+};
+use crate::timeline::{EventDate, PartialDate};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Why content could not be loaded.
@@ -17,6 +22,9 @@ pub enum LoadError {
     Corrupt(String),
     /// The content was compiled for another version of the app.
     Version { found: u32 },
+    /// The JSON has the right shape, but breaks a rule the app relies on (an answer that is not one of the
+    /// options, a link to an actor or term the article does not have…); the detail names the item.
+    Invalid(String),
 }
 
 impl fmt::Display for LoadError {
@@ -30,6 +38,7 @@ impl fmt::Display for LoadError {
                 f,
                 "The content was built for another version of this app (format {found}, expected {FORMAT_VERSION}). Reload the page to update."
             ),
+            Self::Invalid(e) => write!(f, "The content file has an error and cannot be shown ({e})."),
         }
     }
 }
@@ -55,7 +64,276 @@ fn short(e: &serde_json::Error) -> String {
 }
 
 pub fn decode_article(json: &str) -> Result<Article, LoadError> {
-    decode(json)
+    let article: Article = decode(json)?;
+    check_article(&article).map_err(LoadError::Invalid)?;
+    Ok(article)
+}
+
+/// Checks the rules the app relies on beyond the JSON shape, so a view can index and look up without
+/// checking: every MCQ has exactly [`MCQ_OPTIONS`] distinct, non-empty options and its answer is one of them
+/// (so every authored question passes `quiz::is_well_formed`);
+/// ids are unique; every id an item refers to (relation ends, event actors and terms, term links in the
+/// texts, see-also, question terms) exists; every quote cites sentences the texts have; every glossary
+/// occurrence is a term link of that entry in the texts; heading levels are 2–4; dates are real calendar
+/// dates of years 0–9999 and spans do not end before they start; `before` links of undated events point at
+/// another event and end at a dated one. The compiler enforces all of this on its side; this is the app's
+/// guard against content it did not build (a stale cache, a hand-edited file, a bug). The error names the
+/// first problem found.
+pub fn check_article(a: &Article) -> Result<(), String> {
+    // The texts first: the ids of sentences and term links everything else may cite.
+    let mut sentences: HashSet<SentenceId> = HashSet::new();
+    let mut links: HashMap<OccurrenceId, &TermId> = HashMap::new();
+    let terms: HashSet<&TermId> = unique(a.glossary.iter().map(|e| &e.id), "glossary entry")?;
+    for (doc, kind) in [(&a.brief, DocKind::Brief), (&a.full, DocKind::Full)] {
+        if doc.kind != kind {
+            return Err(format!(
+                "the {} is marked as the {} text",
+                kind.key(),
+                doc.kind.key()
+            ));
+        }
+        check_document(doc, &terms, &mut sentences, &mut links)
+            .map_err(|e| format!("{}: {e}", kind.key()))?;
+    }
+    let quote = |q: &Quote, what: &dyn Fn() -> String| -> Result<(), String> {
+        match q.sentences.iter().find(|s| !sentences.contains(s)) {
+            Some(s) => Err(format!(
+                "{}: its quote cites sentence {}, which the article does not have",
+                what(),
+                s.anchor()
+            )),
+            None => Ok(()),
+        }
+    };
+    let known_terms = |ids: &[TermId], what: &dyn Fn() -> String| -> Result<(), String> {
+        match ids.iter().find(|t| !terms.contains(t)) {
+            Some(t) => Err(format!("{}: unknown glossary entry `{t}`", what())),
+            None => Ok(()),
+        }
+    };
+
+    for e in &a.glossary {
+        let what = || format!("glossary entry `{}`", e.id);
+        known_terms(&e.see_also, &what)?;
+        for o in &e.occurrences {
+            if links.get(&o.id) != Some(&&e.id) {
+                return Err(format!(
+                    "{}: occurrence {} is not a link to it in the texts",
+                    what(),
+                    o.id.anchor()
+                ));
+            }
+        }
+    }
+
+    let entities: HashSet<&EntityId> = unique(a.entities.iter().map(|e| &e.id), "actor")?;
+    for e in &a.entities {
+        known_terms(e.term.as_slice(), &|| format!("actor `{}`", e.id))?;
+    }
+    for (k, r) in a.relations.iter().enumerate() {
+        let what = || format!("relation {k} ({} {} {})", r.from, r.kind.key(), r.to);
+        for id in [Some(&r.from), Some(&r.to), r.about.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if !entities.contains(id) {
+                return Err(format!("{}: unknown actor `{id}`", what()));
+            }
+        }
+        quote(&r.quote, &what)?;
+    }
+
+    unique(a.timeline.iter().map(|e| &e.id), "timeline event")?;
+    for (i, e) in a.timeline.iter().enumerate() {
+        let what = || format!("timeline event `{}`", e.id);
+        check_date(&e.date).map_err(|d| format!("{}: {d}", what()))?;
+        if let EventDate::Undated { before } = e.date {
+            let b = before as usize;
+            if b >= a.timeline.len() {
+                return Err(format!(
+                    "{}: `before` points at event {b}, but there are {}",
+                    what(),
+                    a.timeline.len()
+                ));
+            }
+            if b == i {
+                return Err(format!("{}: `before` points at itself", what()));
+            }
+            // Follow the chain: it must reach a dated event within as many steps as there are events.
+            let mut cur = b;
+            for _ in 0..a.timeline.len() {
+                match a.timeline.get(cur).map(|e| &e.date) {
+                    Some(EventDate::Undated { before }) => cur = *before as usize,
+                    _ => break,
+                }
+            }
+            if !matches!(
+                a.timeline.get(cur).map(|e| &e.date),
+                Some(EventDate::On(_) | EventDate::Span(..))
+            ) {
+                return Err(format!(
+                    "{}: `before` links go round in a circle or lead nowhere, never reaching a dated event",
+                    what()
+                ));
+            }
+        }
+        known_terms(&e.terms, &what)?;
+        if let Some(x) = e.entities.iter().find(|x| !entities.contains(x)) {
+            return Err(format!("{}: unknown actor `{x}`", what()));
+        }
+        quote(&e.quote, &what)?;
+    }
+
+    unique(a.mcqs.iter().map(|m| &m.id), "question")?;
+    for m in &a.mcqs {
+        let what = || format!("question `{}`", m.id);
+        let n = m.options.len();
+        if n != MCQ_OPTIONS {
+            return Err(format!("{} has {n} options, not {MCQ_OPTIONS}", what()));
+        }
+        if m.options.iter().any(|o| o.trim().is_empty()) {
+            return Err(format!("{} has an empty option", what()));
+        }
+        // Compared as a reader would see them (and as `quiz::is_well_formed` does): case and accents aside.
+        let distinct: HashSet<String> = m
+            .options
+            .iter()
+            .map(|o| crate::text::fold(o.trim()))
+            .collect();
+        if distinct.len() != n {
+            return Err(format!("{} has two identical options", what()));
+        }
+        if usize::from(m.answer) >= n {
+            return Err(format!(
+                "{}: answer {} is not one of its {n} options",
+                what(),
+                m.answer
+            ));
+        }
+        known_terms(&m.terms, &what)?;
+        quote(&m.quote, &what)?;
+    }
+    unique(a.mains.iter().map(|m| &m.id), "mains question")?;
+    for m in &a.mains {
+        let what = || format!("mains question `{}`", m.id);
+        known_terms(&m.terms, &what)?;
+        quote(&m.quote, &what)?;
+    }
+    Ok(())
+}
+
+/// The set of `ids`, or an error naming the first one that appears twice.
+fn unique<'a, T: std::hash::Hash + Eq + std::fmt::Display + 'a>(
+    ids: impl Iterator<Item = &'a T>,
+    what: &str,
+) -> Result<HashSet<&'a T>, String> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(format!("{what} `{id}` appears twice"));
+        }
+    }
+    Ok(seen)
+}
+
+/// Walks a text: heading levels, term links (known entries, in this document, numbered once) and sentences
+/// (numbered once), collecting the ids of the last two.
+fn check_document<'a>(
+    doc: &'a Document,
+    terms: &HashSet<&TermId>,
+    sentences: &mut HashSet<SentenceId>,
+    links: &mut HashMap<OccurrenceId, &'a TermId>,
+) -> Result<(), String> {
+    fn walk<'a>(
+        content: &'a [Inline],
+        kind: DocKind,
+        terms: &HashSet<&TermId>,
+        sentences: &mut HashSet<SentenceId>,
+        links: &mut HashMap<OccurrenceId, &'a TermId>,
+    ) -> Result<(), String> {
+        for i in content {
+            match i {
+                Inline::Text(_) => {}
+                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, kind, terms, sentences, links)?,
+                Inline::Term(t) => {
+                    let at = t.occurrence.anchor();
+                    if t.occurrence.doc != kind {
+                        return Err(format!("term link {at} belongs to the other text"));
+                    }
+                    if !terms.contains(&t.term) {
+                        return Err(format!(
+                            "term link {at} points at unknown glossary entry `{}`",
+                            t.term
+                        ));
+                    }
+                    if links.insert(t.occurrence, &t.term).is_some() {
+                        return Err(format!("term link {at} appears twice"));
+                    }
+                    walk(&t.content, kind, terms, sentences, links)?;
+                }
+                Inline::Sentence { index, content } => {
+                    let id = SentenceId {
+                        doc: kind,
+                        index: *index,
+                    };
+                    if !sentences.insert(id) {
+                        return Err(format!("sentence {} appears twice", id.anchor()));
+                    }
+                    walk(content, kind, terms, sentences, links)?;
+                }
+            }
+        }
+        Ok(())
+    }
+    for b in &doc.blocks {
+        match b {
+            Block::Heading { level, content } => {
+                if !(2..=4).contains(level) {
+                    return Err(format!("heading level {level} (2 to 4 expected)"));
+                }
+                walk(content, doc.kind, terms, sentences, links)?;
+            }
+            Block::Paragraph { content, .. } => walk(content, doc.kind, terms, sentences, links)?,
+            Block::List { items, .. } => {
+                for item in items {
+                    walk(item, doc.kind, terms, sentences, links)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A timeline date the views can show and place: real calendar dates, years 0–9999 (the timeline has a
+/// column per year a span touches), spans that do not end before they start.
+fn check_date(d: &EventDate) -> Result<(), String> {
+    fn one(p: &PartialDate) -> Result<(), String> {
+        if !(0..=9999).contains(&p.year) {
+            return Err(format!("year {} is outside 0–9999", p.year));
+        }
+        match (p.month, p.day) {
+            (None, Some(_)) => Err("a day without a month".into()),
+            (Some(m), _) if !(1..=12).contains(&m) => Err(format!("month {m} does not exist")),
+            (Some(m), Some(day))
+                if PartialDate::parse(&format!("{:04}-{m:02}-{day:02}", p.year)).is_none() =>
+            {
+                Err(format!("day {day} is not in {:04}-{m:02}", p.year))
+            }
+            _ => Ok(()),
+        }
+    }
+    match d {
+        EventDate::On(p) => one(p),
+        EventDate::Span(a, b) => {
+            one(a)?;
+            one(b)?;
+            if b.last_day() < a.first_day() {
+                return Err(format!("the span {} ends before it starts", d.label()));
+            }
+            Ok(())
+        }
+        EventDate::Undated { .. } => Ok(()),
+    }
 }
 
 pub fn decode_index(json: &str) -> Result<ArticleIndex, LoadError> {
@@ -91,5 +369,239 @@ mod tests {
         let empty = format!("{{\"format_version\":{v},\"articles\":[]}}");
         assert_eq!(decode_index(&empty).unwrap().articles.len(), 0);
         assert!(LoadError::Http(404).to_string().contains("not found"));
+    }
+
+    const SEED: &str = include_str!("../../../tests/fixtures/article.json");
+
+    /// The seed fixture with one change made to its JSON, decoded.
+    fn decode_changed(change: impl FnOnce(&mut serde_json::Value)) -> Result<Article, LoadError> {
+        let mut v: serde_json::Value = serde_json::from_str(SEED).unwrap();
+        change(&mut v);
+        decode_article(&v.to_string())
+    }
+
+    /// Decoding must give `LoadError::Invalid` whose detail mentions every one of `words`.
+    fn assert_invalid(r: Result<Article, LoadError>, words: &[&str]) {
+        match r {
+            Err(LoadError::Invalid(detail)) => {
+                for w in words {
+                    assert!(detail.contains(w), "`{detail}` should mention `{w}`");
+                }
+                let shown = LoadError::Invalid(detail.clone()).to_string();
+                assert!(shown.contains(&detail), "{shown}");
+            }
+            Ok(_) => panic!("expected LoadError::Invalid mentioning {words:?}, it decoded"),
+            Err(e) => panic!("expected LoadError::Invalid mentioning {words:?}, got {e:?}"),
+        }
+    }
+
+    #[test]
+    fn the_seed_decodes_and_passes_every_check() {
+        let a = decode_article(SEED).expect("seed decodes");
+        assert_eq!(check_article(&a), Ok(()));
+        // Unchanged JSON through the helper too, so the helper itself is not what fails below.
+        assert!(decode_changed(|_| {}).is_ok());
+    }
+
+    #[test]
+    fn malformed_questions_are_load_errors_not_panics() {
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][0]["answer"] = 7.into()),
+            &["crosetto-office", "answer 7"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][0]["answer"] = 4.into()),
+            &["crosetto-office", "answer 4"],
+        );
+        assert_invalid(
+            decode_changed(|v| {
+                v["mcqs"][1]["options"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push("A fifth option".into())
+            }),
+            &["manekshaw-centre-venue", "5 options"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][1]["options"] = serde_json::json!([])),
+            &["manekshaw-centre-venue", "0 options"],
+        );
+        assert_invalid(
+            decode_changed(|v| {
+                v["mcqs"][2]["options"] = serde_json::json!(["Rome", "Milan"]);
+                v["mcqs"][2]["answer"] = 1.into();
+            }),
+            &["italy-exclusivity-assurance", "2 options"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][3]["options"][1] = "  ".into()),
+            &["wass-torpedoes", "empty option"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][3]["options"][1] = v["mcqs"][3]["options"][2].clone()),
+            &["wass-torpedoes", "identical options"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][4]["id"] = v["mcqs"][5]["id"].clone()),
+            &["wassenaar-non-participants", "twice"],
+        );
+        // Out of the u8 range the JSON shape is already wrong.
+        assert!(matches!(
+            decode_changed(|v| v["mcqs"][0]["answer"] = 300.into()),
+            Err(LoadError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn dangling_references_are_load_errors() {
+        assert_invalid(
+            decode_changed(|v| v["relations"][0]["to"] = "atlantis".into()),
+            &["relation", "atlantis"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["relations"][0]["from"] = "atlantis".into()),
+            &["relation", "atlantis"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["relations"][0]["about"] = "atlantis".into()),
+            &["relation", "atlantis"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["entities"][0]["term"] = "no-such-term".into()),
+            &["no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["glossary"][0]["see_also"][0] = "no-such-term".into()),
+            &["adani-defence-aerospace", "no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][0]["terms"] = serde_json::json!(["no-such-term"])),
+            &["crosetto-office", "no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mains"][0]["terms"] = serde_json::json!(["no-such-term"])),
+            &["india-italy-red-lines", "no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["timeline"][9]["entities"] = serde_json::json!(["atlantis"])),
+            &["atlantis"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["timeline"][9]["terms"] = serde_json::json!(["no-such-term"])),
+            &["no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["entities"][1]["id"] = v["entities"][0]["id"].clone()),
+            &["twice"],
+        );
+        // A quote citing a sentence the article does not have.
+        assert_invalid(
+            decode_changed(|v| v["relations"][0]["quote"]["sentences"][0]["index"] = 99_999.into()),
+            &["s-brief-99999"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["mcqs"][0]["quote"]["sentences"][0]["index"] = 99_999.into()),
+            &["crosetto-office"],
+        );
+    }
+
+    #[test]
+    fn broken_timeline_links_and_dates_are_load_errors() {
+        let n = serde_json::from_str::<serde_json::Value>(SEED).unwrap()["timeline"]
+            .as_array()
+            .unwrap()
+            .len();
+        assert_invalid(
+            decode_changed(|v| v["timeline"][0]["date"]["undated"]["before"] = n.into()),
+            &["before", &n.to_string()],
+        );
+        assert_invalid(
+            decode_changed(|v| v["timeline"][0]["date"]["undated"]["before"] = 0.into()),
+            &["before"],
+        );
+        // 0 → 1 → 0: a circle that never reaches a dated event.
+        assert_invalid(
+            decode_changed(|v| v["timeline"][1]["date"]["undated"]["before"] = 0.into()),
+            &["circle"],
+        );
+        for (date, what) in [
+            (
+                serde_json::json!({"on": {"year": 2026, "month": 13, "day": null}}),
+                "month 13",
+            ),
+            (
+                serde_json::json!({"on": {"year": 2026, "month": 0, "day": null}}),
+                "month 0",
+            ),
+            (
+                serde_json::json!({"on": {"year": 2026, "month": 2, "day": 30}}),
+                "day 30",
+            ),
+            (
+                serde_json::json!({"on": {"year": 2026, "month": null, "day": 3}}),
+                "day without a month",
+            ),
+            (
+                serde_json::json!({"on": {"year": 12026, "month": null, "day": null}}),
+                "year 12026",
+            ),
+            (
+                serde_json::json!({"span": [{"year": -2147483648, "month": null, "day": null}, {"year": 2147483647, "month": null, "day": null}]}),
+                "year -2147483648",
+            ),
+            (
+                serde_json::json!({"span": [{"year": 2027, "month": null, "day": null}, {"year": 2026, "month": null, "day": null}]}),
+                "ends before it starts",
+            ),
+        ] {
+            assert_invalid(decode_changed(|v| v["timeline"][9]["date"] = date), &[what]);
+        }
+    }
+
+    #[test]
+    fn broken_documents_are_load_errors() {
+        // The first block of the full text is a heading; find a term link in the brief to break.
+        fn first_term(v: &mut serde_json::Value) -> Option<&mut serde_json::Value> {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if m.contains_key("term") && m["term"].is_object() {
+                        return m.get_mut("term");
+                    }
+                    m.values_mut().find_map(first_term)
+                }
+                serde_json::Value::Array(a) => a.iter_mut().find_map(first_term),
+                _ => None,
+            }
+        }
+        assert_invalid(
+            decode_changed(|v| {
+                first_term(&mut v["brief"]).unwrap()["term"] = "no-such-term".into()
+            }),
+            &["brief", "no-such-term"],
+        );
+        assert_invalid(
+            decode_changed(|v| {
+                first_term(&mut v["brief"]).unwrap()["occurrence"]["doc"] = "full".into()
+            }),
+            &["brief", "occ-full-"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["brief"]["blocks"][0]["heading"]["level"] = 9.into()),
+            &["brief", "heading level 9"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["brief"]["kind"] = "full".into()),
+            &["brief"],
+        );
+        assert_invalid(
+            decode_changed(|v| v["glossary"][0]["occurrences"][0]["id"]["index"] = 99_999.into()),
+            &["adani-defence-aerospace", "occ-full-99999"],
+        );
+        assert_invalid(
+            decode_changed(|v| {
+                v["brief"]["blocks"][1] = v["brief"]["blocks"][0].clone();
+            }),
+            &["s-brief-0", "twice"],
+        );
     }
 }

@@ -516,6 +516,10 @@ impl RelationGroup {
     }
 }
 
+/// How many options every multiple-choice question has: the quiz labels them (a)–(d). Content with another
+/// number is refused when it is loaded (see `load::check_article`).
+pub const MCQ_OPTIONS: usize = 4;
+
 /// The two kinds of prelims question authored in content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -719,6 +723,48 @@ impl Article {
 
     pub fn event(&self, id: &EventId) -> Option<&TimelineEvent> {
         self.timeline.iter().find(|e| &e.id == id)
+    }
+
+    /// The plain text of a sentence of either document (`None` if the article has no such sentence).
+    pub fn sentence_text(&self, id: SentenceId) -> Option<String> {
+        self.document(id.doc).sentence(id.index).map(plain_text)
+    }
+
+    /// Whether a quote resolves: it cites at least one sentence, every one exists, and its words lie within
+    /// them (the cited sentences' text, in order).
+    pub fn quote_resolves(&self, quote: &Quote) -> bool {
+        let texts: Option<Vec<String>> = quote
+            .sentences
+            .iter()
+            .map(|&s| self.sentence_text(s))
+            .collect();
+        match texts {
+            Some(t) if !t.is_empty() => crate::text::fold(&t.concat())
+                .contains(crate::text::fold(quote.text.trim()).as_str()),
+            _ => false,
+        }
+    }
+}
+
+impl Document {
+    /// The content of sentence `index` of this document.
+    pub fn sentence(&self, index: u32) -> Option<&[Inline]> {
+        fn find(content: &[Inline], index: u32) -> Option<&[Inline]> {
+            content.iter().find_map(|i| match i {
+                Inline::Sentence { index: n, content } if *n == index => Some(content.as_slice()),
+                Inline::Sentence { content: c, .. } | Inline::Strong(c) | Inline::Emphasis(c) => {
+                    find(c, index)
+                }
+                Inline::Term(t) => find(&t.content, index),
+                Inline::Text(_) => None,
+            })
+        }
+        self.blocks.iter().find_map(|b| match b {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                find(content, index)
+            }
+            Block::List { items, .. } => items.iter().find_map(|i| find(i, index)),
+        })
     }
 }
 

@@ -1,6 +1,8 @@
 //! Study progress kept on the device: a versioned JSON document per article. Whatever is stored may be
 //! corrupt, from an older version of the app or from a newer one: loading never fails, it migrates or starts
-//! afresh and says which, so the app can tell the reader.
+//! afresh and says which, so the app can tell the reader. Progress from a newer version is never overwritten:
+//! the state loaded in its place is marked [`StudyState::keep_stored`], and [`StudyState::json_to_save`]
+//! gives nothing to write for it.
 
 use crate::model::{Article, TermId};
 use crate::srs::{CardProgress, Grade};
@@ -51,6 +53,12 @@ pub struct StudyState {
     pub cards: BTreeMap<String, CardProgress>,
     #[serde(default)]
     pub quizzes: Vec<QuizRecord>,
+    /// Storage holds progress this version cannot read (made by a newer version of the app), so this state
+    /// lives in memory only: [`StudyState::json_to_save`] gives `None`, and the stored data survives until a
+    /// version that understands it is loaded. Never stored itself; a state that replaces this one (an import)
+    /// starts with it off.
+    #[serde(skip)]
+    pub keep_stored: bool,
 }
 
 /// What happened to the stored data when it was loaded.
@@ -60,8 +68,8 @@ pub enum LoadNotice {
     Corrupt,
     /// From an older version: converted.
     Migrated { from: u32 },
-    /// From a newer version of the app: not understood, started afresh (the stored copy is left alone until
-    /// the first save).
+    /// From a newer version of the app: not understood, started afresh in memory; the loaded state has
+    /// [`StudyState::keep_stored`] set so the stored copy is never overwritten.
     TooNew { found: u32 },
     /// Progress of another article: started afresh.
     OtherArticle,
@@ -73,7 +81,7 @@ impl LoadNotice {
             Self::Corrupt => "Your saved progress could not be read, so it has been reset.".into(),
             Self::Migrated { from } => format!("Your saved progress was updated from an older format (version {from})."),
             Self::TooNew { found } => format!(
-                "Your saved progress was made by a newer version of this app (format {found}); starting afresh here."
+                "Your saved progress was made by a newer version of this app (format {found}). It is kept as it is, so progress made here will not be saved; reload the page to update the app."
             ),
             Self::OtherArticle => "The progress file belongs to another article; starting afresh.".into(),
         }
@@ -109,6 +117,7 @@ impl StudyState {
             article: article.into(),
             cards: BTreeMap::new(),
             quizzes: Vec::new(),
+            keep_stored: false,
         }
     }
 
@@ -130,7 +139,13 @@ impl StudyState {
                 Ok(v1) => (Self::from_v1(v1), Some(LoadNotice::Migrated { from: 1 })),
                 Err(_) => return fresh(LoadNotice::Corrupt),
             },
-            Some(n) if n > STUDY_SCHEMA => return fresh(LoadNotice::TooNew { found: n }),
+            Some(n) if n > STUDY_SCHEMA => {
+                let state = Self {
+                    keep_stored: true,
+                    ..Self::new(article)
+                };
+                return (state, Some(LoadNotice::TooNew { found: n }));
+            }
             _ => return fresh(LoadNotice::Corrupt),
         };
         if state.article != article {
@@ -173,11 +188,20 @@ impl StudyState {
             article: v1.article,
             cards,
             quizzes: Vec::new(),
+            keep_stored: false,
         }
     }
 
+    /// The state as JSON, e.g. for an exported file. To write it back to storage use
+    /// [`StudyState::json_to_save`], which refuses to overwrite data from a newer version.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What to write to storage after a change, or `None` when nothing may be written: storage holds
+    /// progress from a newer version of the app ([`StudyState::keep_stored`]) that saving would destroy.
+    pub fn json_to_save(&self) -> Option<String> {
+        (!self.keep_stored).then(|| self.to_json())
     }
 
     pub fn progress(&self, card: &CardId) -> CardProgress {
@@ -189,10 +213,22 @@ impl StudyState {
         self.cards.insert(card.key(), next);
     }
 
+    /// Suspends a card (it is never due) or restores it: a restored card keeps its schedule, so it is due
+    /// again on its due day (at once if that has passed). Restoring a card that was never reviewed leaves no
+    /// trace in the stored state.
     pub fn set_suspended(&mut self, card: &CardId, suspended: bool) {
         let mut p = self.progress(card);
         p.suspended = suspended;
-        self.cards.insert(card.key(), p);
+        if p == CardProgress::default() {
+            self.cards.remove(&card.key());
+        } else {
+            self.cards.insert(card.key(), p);
+        }
+    }
+
+    /// Restores a suspended card (see [`StudyState::set_suspended`]).
+    pub fn unsuspend(&mut self, card: &CardId) {
+        self.set_suspended(card, false);
     }
 
     /// A wrong quiz answer about a term brings both of its cards back for review today.
@@ -226,6 +262,14 @@ pub fn deck(article: &Article, papers: &[SyllabusPaper]) -> Vec<CardId> {
         }
     }
     out
+}
+
+/// Suspended cards of the deck, in deck order: what a "restore" list shows.
+pub fn suspended_cards(deck: &[CardId], state: &StudyState) -> Vec<CardId> {
+    deck.iter()
+        .filter(|c| state.progress(c).suspended)
+        .cloned()
+        .collect()
 }
 
 /// Cards due today, in deck order.
@@ -316,6 +360,79 @@ mod tests {
         assert_eq!(n, None);
         let p = s.progress(&t("x"));
         assert_eq!((p.ease, p.interval_days), (130, 36_500));
+    }
+
+    #[test]
+    fn progress_from_a_newer_version_is_never_overwritten() {
+        let newer = r#"{"schema":9,"article":"a","cards":{"t:nato":{"something":"new"}}}"#;
+        let (mut s, n) = StudyState::load(Some(newer), "a");
+        assert_eq!(n, Some(LoadNotice::TooNew { found: 9 }));
+        assert!(n.unwrap().message().contains("not be saved"));
+        assert!(s.keep_stored);
+        assert!(s.cards.is_empty(), "starts afresh in memory");
+        assert_eq!(s.json_to_save(), None);
+        // Studying in this session works, but there is still nothing to write over the newer data.
+        s.grade(&t("nato"), Grade::Good, DAY);
+        s.set_suspended(&t("x"), true);
+        s.relearn(&TermId("nato".into()), DAY);
+        assert!(!s.progress(&t("nato")).is_due(DAY - 1));
+        assert_eq!(s.json_to_save(), None);
+        // The flag is not part of the data: an export is a normal file, which loads as savable progress.
+        assert!(!s.to_json().contains("keep_stored"));
+        let (imported, n) = StudyState::load(Some(&s.to_json()), "a");
+        assert_eq!(n, None);
+        assert!(!imported.keep_stored);
+        assert_eq!(imported.json_to_save(), Some(imported.to_json()));
+        // An old "version" field from the future is just as protected.
+        let (s, _) = StudyState::load(Some(r#"{"version":3}"#), "a");
+        assert!(s.keep_stored && s.json_to_save().is_none());
+    }
+
+    #[test]
+    fn every_other_load_may_be_saved() {
+        let v1 = r#"{"version":1,"article":"a","cards":{}}"#;
+        let current = StudyState::new("a").to_json();
+        let other = StudyState::new("b").to_json();
+        for raw in [
+            None,
+            Some("{"),
+            Some(v1),
+            Some(current.as_str()),
+            Some(other.as_str()),
+        ] {
+            let (s, _) = StudyState::load(raw, "a");
+            assert!(!s.keep_stored, "{raw:?}");
+            assert_eq!(s.json_to_save(), Some(s.to_json()), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn suspended_cards_can_be_restored() {
+        let mut s = StudyState::new("a");
+        let deck = vec![t("eu"), t("nato"), t("un")];
+        s.grade(&t("nato"), Grade::Good, DAY);
+        let scheduled = s.progress(&t("nato"));
+        s.set_suspended(&t("nato"), true);
+        s.set_suspended(&t("un"), true);
+        assert_eq!(suspended_cards(&deck, &s), [t("nato"), t("un")]);
+        assert_eq!(due_cards(&deck, &s, DAY + 100), [t("eu")]);
+        // Suspension survives a save and a load.
+        let (mut s, _) = StudyState::load(s.json_to_save().as_deref(), "a");
+        assert_eq!(suspended_cards(&deck, &s), [t("nato"), t("un")]);
+
+        s.unsuspend(&t("nato"));
+        s.set_suspended(&t("un"), false);
+        assert!(suspended_cards(&deck, &s).is_empty());
+        // The reviewed card keeps its schedule: not due before its day, due on it.
+        assert_eq!(s.progress(&t("nato")), scheduled);
+        assert!(!s.progress(&t("nato")).is_due(DAY));
+        assert!(s.progress(&t("nato")).is_due(scheduled.due_day));
+        // The never-reviewed one is due at once and leaves nothing behind in storage.
+        assert!(s.progress(&t("un")).is_due(DAY));
+        assert!(!s.cards.contains_key(&t("un").key()));
+        // A wrong quiz answer brings a restored card back, as for any card.
+        s.relearn(&TermId("nato".into()), DAY);
+        assert!(s.progress(&t("nato")).is_due(DAY));
     }
 
     #[test]

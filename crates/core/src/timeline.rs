@@ -122,11 +122,24 @@ impl PartialDate {
     }
 }
 
+/// The name of month `m` (1–12) from `names`; `None` for a month that does not exist, so a bad date in
+/// content degrades to a number instead of a panic (`load::check_article` refuses such content anyway).
+pub fn month_name<'a>(names: &[&'a str; 12], m: u8) -> Option<&'a str> {
+    names.get(usize::from(m).checked_sub(1)?).copied()
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
-            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), day) => {
+                if let Some(d) = day {
+                    write!(f, "{d} ")?;
+                }
+                match month_name(&MONTHS, m) {
+                    Some(name) => write!(f, "{name} {}", self.year),
+                    None => write!(f, "{m:02}/{}", self.year),
+                }
+            }
             _ => write!(f, "{}", self.year),
         }
     }
