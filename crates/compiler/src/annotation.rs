@@ -12,10 +12,11 @@ pub struct Annotation {
 
 /// Parses an annotation; the error says what is missing, in words an author can act on.
 pub fn parse_annotation(raw: &str) -> Result<Annotation, String> {
-    let raw = raw.trim();
+    // A leading space, so that a definition with no term (`— definition`) is found as one.
+    let spaced = format!(" {}", raw.trim());
     let (term, rest) = [" — ", " – ", " - "]
         .iter()
-        .find_map(|sep| raw.split_once(sep))
+        .find_map(|sep| spaced.split_once(sep))
         .ok_or("key-term definition must read `Term — definition (GSn: Area)`: no ` — ` after the term")?;
     let term = term.trim();
     if term.is_empty() {
@@ -83,7 +84,15 @@ mod tests {
         assert!(parse_annotation("NATO: An alliance (GS2: Polity)")
             .unwrap_err()
             .contains("no ` — `"));
-        assert!(parse_annotation(" — An alliance (GS2: Polity)").is_err());
+        for no_term in [
+            " — An alliance (GS2: Polity)",
+            "– An alliance (GS2: Polity)",
+        ] {
+            assert_eq!(
+                parse_annotation(no_term).unwrap_err(),
+                "key-term definition has an empty term before ` — `"
+            );
+        }
         assert!(parse_annotation("NATO — (GS2: Polity)")
             .unwrap_err()
             .contains("empty"));

@@ -57,6 +57,16 @@ pub enum SegBlock {
 
 pub type Error = (usize, String);
 
+/// Where a text node's first non-blank character is (a text node usually starts with the line break after
+/// the previous tag). Leading blanks are ASCII, literal or from a character reference, so this stays on a
+/// character boundary of the source and never past the character.
+fn text_at(text: &str, at: usize) -> usize {
+    at + (text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_ascii_whitespace())
+            .len())
+}
+
 const ALLOWED: &str = "h2, h3, h4, p, ul, ol, li, strong, b, em, i, span";
 
 /// Applies the allow-list to a parsed HTML forest and returns its blocks; every problem is one error.
@@ -67,7 +77,10 @@ pub fn sanitise(nodes: &[Node]) -> (Vec<SegBlock>, Vec<Error>) {
         match node {
             Node::Text { text, at } => {
                 if !text.trim().is_empty() {
-                    errors.push((*at, "text outside a block: wrap it in <p>".to_string()));
+                    errors.push((
+                        text_at(text, *at),
+                        "text outside a block: wrap it in <p>".to_string(),
+                    ));
                 }
             }
             Node::Element(el) => {
@@ -150,7 +163,7 @@ fn block(el: &Element, errors: &mut Vec<Error>) -> Option<SegBlock> {
                         ),
                     )),
                     Node::Text { text, at } if !text.trim().is_empty() => errors.push((
-                        *at,
+                        text_at(text, *at),
                         format!("text directly inside <{}>: wrap it in <li>", el.name),
                     )),
                     Node::Text { .. } => {}

@@ -93,15 +93,13 @@ pub(crate) fn read(path: &Path, errors: &mut Vec<Diagnostic>) -> Option<String> 
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Some(s),
             Err(e) => {
-                errors.push(Diagnostic {
-                    file: path.into(),
-                    line: 1,
-                    col: 1,
-                    message: format!(
-                        "file is not valid UTF-8 (byte {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                });
+                // Located at the first bad byte: line and column count the valid text before it.
+                let at = e.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
+                errors.push(
+                    SourceFile::new(path, valid)
+                        .error(at, format!("file is not valid UTF-8 (byte {at})")),
+                );
                 None
             }
         },
@@ -191,7 +189,8 @@ pub fn compile_dir(content_dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
 
 struct EntryDraft {
     id: TermId,
-    id_at: Option<(PathBuf, usize)>,
+    /// Where the entry is written: its id (or `[[term]]`) in glossary.toml, or the annotation that made it.
+    origin: Diagnostic,
     term: String,
     aliases: Vec<String>,
     definition: Option<String>,
@@ -316,7 +315,7 @@ pub fn compile_article(
         }
         drafts.push(EntryDraft {
             id: TermId(id),
-            id_at: Some((gloss_path.clone(), at)),
+            origin: gloss_src.error(at, ""),
             term: name,
             aliases: t
                 .aliases
@@ -407,9 +406,7 @@ pub fn compile_article(
         }
     }
     for (i, msg) in name_errors {
-        if let Some((p, at)) = &drafts[i].id_at {
-            errors.push(SourceFile::new(p, &gloss_text).error(*at, msg));
-        }
+        errors.push(drafts[i].origin.at(msg));
     }
     for doc in &docs {
         let src = SourceFile::new(&doc.path, &doc.text);
@@ -443,7 +440,7 @@ pub fn compile_article(
                         by_name.insert(fold(&annotation.term), drafts.len());
                         drafts.push(EntryDraft {
                             id: TermId(id),
-                            id_at: None,
+                            origin: src.error(*at, ""),
                             term: annotation.term.clone(),
                             aliases: vec![],
                             definition: Some(annotation.definition.clone()),
@@ -464,15 +461,7 @@ pub fn compile_article(
                 "duplicate term id `{}` (first used by `{}`)",
                 d.id, drafts[j].term
             );
-            match &d.id_at {
-                Some((p, at)) => errors.push(SourceFile::new(p, &gloss_text).error(*at, msg)),
-                None => errors.push(Diagnostic {
-                    file: gloss_path.clone(),
-                    line: 1,
-                    col: 1,
-                    message: msg,
-                }),
-            }
+            errors.push(d.origin.at(msg));
         } else {
             id_index.insert(d.id.as_str(), i);
         }
@@ -491,15 +480,10 @@ pub fn compile_article(
             }
         }
         if d.definition.is_none() {
-            if let Some((p, at)) = &d.id_at {
-                errors.push(SourceFile::new(p, &gloss_text).error(
-                    *at,
-                    format!(
-                        "term `{}` has no definition (in glossary.toml or a brief annotation)",
-                        d.id
-                    ),
-                ));
-            }
+            errors.push(d.origin.at(format!(
+                "term `{}` has no definition (in glossary.toml or a brief annotation)",
+                d.id
+            )));
         }
     }
     for doc in &docs {
@@ -590,8 +574,10 @@ pub fn compile_article(
     };
     let term_ids: std::collections::HashSet<String> =
         glossary.iter().map(|e| e.id.0.clone()).collect();
-    let (entities, relations) = story::compile_map(dir, &term_ids, &quotes, errors);
-    let timeline = story::compile_timeline(dir, &term_ids, &entities, &quotes, errors);
+    let map = story::compile_map(dir, &term_ids, &quotes, errors);
+    let map_entities = map.as_ref().map(|(e, _)| e.as_slice());
+    let timeline = story::compile_timeline(dir, &term_ids, map_entities, &quotes, errors);
+    let (entities, relations) = map.unwrap_or_default();
     let (mcqs, mains) = questions::compile_questions(dir, &term_ids, &quotes, errors);
     if errors.len() > before {
         return None;

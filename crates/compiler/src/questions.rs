@@ -97,7 +97,10 @@ impl Ctx<'_> {
         tags.iter()
             .filter_map(|t| {
                 parse_tag(t.get_ref())
-                    .map_err(|e| errors.push(self.src.error(t.span().start, e.to_string())))
+                    .map_err(|e| {
+                        let msg = format!("question `{}`: {e}", owner.get_ref());
+                        errors.push(self.src.error(t.span().start, msg))
+                    })
                     .ok()
             })
             .collect()
@@ -139,7 +142,11 @@ pub fn compile_questions(
     errors: &mut Vec<Diagnostic>,
 ) -> (Vec<Mcq>, Vec<MainsQuestion>) {
     let path = dir.join("questions.toml");
-    let (text, file): (String, QuestionsFile) = crate::story::read_toml(&path, errors);
+    let Some((text, file)): Option<(String, QuestionsFile)> =
+        crate::story::read_toml(&path, errors)
+    else {
+        return (Vec::new(), Vec::new());
+    };
     let mut cx = Ctx {
         src: SourceFile::new(&path, &text),
         glossary,

@@ -123,47 +123,31 @@ fn nonempty(
     s.to_string()
 }
 
+/// Reads an optional TOML file: its text and contents (empty if there is no file), or `None` (with the error
+/// reported) if it cannot be read or parsed.
 pub(crate) fn read_toml<T: for<'de> Deserialize<'de> + Default>(
     path: &Path,
     errors: &mut Vec<Diagnostic>,
-) -> (String, T) {
+) -> Option<(String, T)> {
     if !path.exists() {
-        return (String::new(), T::default());
+        return Some((String::new(), T::default()));
     }
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            errors.push(Diagnostic {
-                file: path.into(),
-                line: 1,
-                col: 1,
-                message: format!("cannot read file: {e}"),
-            });
-            return (String::new(), T::default());
-        }
-    };
-    match toml::from_str::<T>(&text) {
-        Ok(v) => (text, v),
-        Err(e) => {
-            let src = SourceFile::new(path, &text);
-            errors.push(src.error(
-                e.span().map_or(0, |s| s.start),
-                e.message().trim().to_string(),
-            ));
-            (text, T::default())
-        }
-    }
+    // The same reading and parsing as every other file (so a non-UTF-8 file gets the same message).
+    let text = crate::read(path, errors)?;
+    let value = crate::parse_toml(&SourceFile::new(path, &text), errors)?;
+    Some((text, value))
 }
 
-/// Compiles the map: entities and relations.
+/// Compiles the map: entities and relations; `None` if `map.toml` cannot be read or parsed (that error is
+/// reported, and references to its entities elsewhere are not checked, since they could not be).
 pub fn compile_map(
     dir: &Path,
     glossary: &HashSet<String>,
     quotes: &QuoteIndex,
     errors: &mut Vec<Diagnostic>,
-) -> (Vec<Entity>, Vec<Relation>) {
+) -> Option<(Vec<Entity>, Vec<Relation>)> {
     let path = dir.join("map.toml");
-    let (text, file): (String, MapFile) = read_toml(&path, errors);
+    let (text, file): (String, MapFile) = read_toml(&path, errors)?;
     let src = SourceFile::new(&path, &text);
     let mut entities = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -266,21 +250,25 @@ pub fn compile_map(
             quote,
         });
     }
-    (entities, relations)
+    Some((entities, relations))
 }
 
-/// Compiles the timeline; events come back in timeline order.
+/// Compiles the timeline; events come back in timeline order. `entities` is `None` when the map could not be
+/// read: entity references are then not checked.
 pub fn compile_timeline(
     dir: &Path,
     glossary: &HashSet<String>,
-    entities: &[Entity],
+    entities: Option<&[Entity]>,
     quotes: &QuoteIndex,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<TimelineEvent> {
     let path = dir.join("timeline.toml");
-    let (text, file): (String, TimelineFile) = read_toml(&path, errors);
+    let Some((text, file)): Option<(String, TimelineFile)> = read_toml(&path, errors) else {
+        return Vec::new();
+    };
     let src = SourceFile::new(&path, &text);
-    let entity_ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    let entity_ids: Option<HashSet<&str>> =
+        entities.map(|es| es.iter().map(|e| e.id.as_str()).collect());
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, raw) in file.event.iter().enumerate() {
         let id = raw.get_ref().id.get_ref();
@@ -369,7 +357,10 @@ pub fn compile_timeline(
             }
         }
         for en in &e.entities {
-            if !entity_ids.contains(en.get_ref().as_str()) {
+            if entity_ids
+                .as_ref()
+                .is_some_and(|ids| !ids.contains(en.get_ref().as_str()))
+            {
                 errors.push(src.error(
                     en.span().start,
                     format!("unknown entity id `{}`", en.get_ref()),

@@ -90,17 +90,32 @@ impl Fixture {
         )
     }
 
-    /// Builds expecting failure: nothing may be written; returns the error lines (paths made relative).
+    /// Builds expecting failure: nothing may be written; returns the error lines (paths made relative to the
+    /// article directory).
     pub fn errors(&self) -> Vec<String> {
+        self.errors_under(&self.content().join("a"))
+    }
+
+    /// Like `errors`, with paths made relative to the content directory (for problems outside `content/a/`).
+    pub fn content_errors(&self) -> Vec<String> {
+        self.errors_under(&self.content())
+    }
+
+    fn errors_under(&self, dir: &Path) -> Vec<String> {
         let (ok, stderr) = self.build();
         assert!(!ok, "expected failure, got success:\n{stderr}");
         assert!(!self.out().exists(), "nothing may be written on error");
-        let prefix = format!("{}/", self.content().join("a").display());
+        let prefix = format!("{}/", dir.display());
         stderr
             .lines()
             .filter(|l| !l.ends_with("nothing written"))
             .map(|l| l.replace(&prefix, ""))
             .collect()
+    }
+
+    /// Writes raw bytes (e.g. not UTF-8) into the article directory.
+    pub fn write_bytes(&self, name: &str, bytes: &[u8]) {
+        fs::write(self.content().join("a").join(name), bytes).unwrap();
     }
 }
 

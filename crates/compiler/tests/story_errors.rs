@@ -202,7 +202,130 @@ fn dates_and_before_links() {
     assert_eq!(f.errors(), ["timeline.toml:5:8: an event has either a date or `before` (for undated events), not both"]);
     // Two undated events pointing at each other never reach a date.
     let cycle = TIMELINE.replace("date = \"2026-04-30\"", "before = \"before-talks\"");
-    let e = fixture(MAP, &cycle).errors();
-    assert_eq!(e.len(), 1, "one problem, one error: {e:?}");
-    assert!(e[0].contains("go round in a circle"));
+    assert_eq!(
+        fixture(MAP, &cycle).errors(),
+        ["timeline.toml:5:10: `before` links of event `talks` go round in a circle and never reach a dated event"],
+        "one problem, one error"
+    );
+}
+
+#[test]
+fn empty_fields() {
+    for (map, timeline, expected) in [
+        (
+            MAP.replace("name = \"Italy\"", "name = \" \""),
+            TIMELINE.to_string(),
+            "map.toml:3:8: entity name is empty",
+        ),
+        (
+            MAP.replace("description = \"A country.\"", "description = \"\""),
+            TIMELINE.to_string(),
+            "map.toml:5:15: entity description is empty",
+        ),
+        (
+            MAP.replace("label = \"is a member of\"", "label = \"\\n\""),
+            TIMELINE.to_string(),
+            "map.toml:17:9: relation label is empty",
+        ),
+        (
+            MAP.to_string(),
+            TIMELINE.replace("title = \"Talks\"", "title = \"\""),
+            "timeline.toml:3:9: event title is empty",
+        ),
+        (
+            MAP.to_string(),
+            TIMELINE.replace("text = \"They talked.\"", "text = \"  \""),
+            "timeline.toml:4:8: event text is empty",
+        ),
+    ] {
+        assert_eq!(fixture(&map, &timeline).errors(), [expected]);
+    }
+}
+
+#[test]
+fn invalid_entity_and_event_ids() {
+    let map = format!("{MAP}\n[[entity]]\nid = \"Rome City\"\nname = \"Rome\"\nkind = \"place\"\ndescription = \"A city.\"\n");
+    assert_eq!(
+        fixture(&map, TIMELINE).errors(),
+        ["map.toml:21:6: entity id `Rome City` is not valid: use lowercase letters, digits and `-`"]
+    );
+    for bad in ["Before talks", "-talks", "x--y", ""] {
+        let timeline = TIMELINE.replace("id = \"before-talks\"", &format!("id = \"{bad}\""));
+        assert_eq!(
+            fixture(MAP, &timeline).errors(),
+            [format!(
+                "timeline.toml:13:6: event id `{bad}` is not valid: use lowercase letters, digits and `-`"
+            )]
+        );
+    }
+}
+
+#[test]
+fn event_syllabus_tags() {
+    let timeline = TIMELINE.replace("tags = [\"GS2: Polity\"]\n", "");
+    assert_eq!(
+        fixture(MAP, &timeline).errors(),
+        ["timeline.toml:13:6: event `before-talks` has no syllabus tag: add tags = [\"GSn: Area\"]"]
+    );
+    for (tag, message) in [
+        (
+            "GS2 Polity",
+            "syllabus tag `GS2 Polity` is not of the form `GSn: Area` (e.g. `GS2: Polity`)",
+        ),
+        (
+            "GS0: Polity",
+            "syllabus tag `GS0: Polity` names no paper: use GS1, GS2, GS3 or GS4",
+        ),
+        ("GS2: ", "syllabus tag `GS2:` has no area after the colon"),
+    ] {
+        let timeline = TIMELINE.replace("\"GS2: Polity\"", &format!("\"{tag}\""));
+        assert_eq!(
+            fixture(MAP, &timeline).errors(),
+            [format!(
+                "timeline.toml:18:9: event `before-talks`: {message}"
+            )]
+        );
+    }
+}
+
+#[test]
+fn entity_term_must_be_a_glossary_id() {
+    let with_term = |id: &str| {
+        MAP.replace(
+            "description = \"An alliance.\"",
+            &format!("description = \"An alliance.\"\nterm = \"{id}\""),
+        )
+    };
+    let (ok, stderr) = fixture(&with_term("nato"), TIMELINE).build();
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        fixture(&with_term("rome"), TIMELINE).errors(),
+        ["map.toml:12:8: unknown term id `rome`"]
+    );
+}
+
+#[test]
+fn quote_too_short() {
+    let timeline = TIMELINE.replace("quote = \"The NATO met.\"", "quote = \" NATO.  \"");
+    assert_eq!(
+        fixture(MAP, &timeline).errors(),
+        ["timeline.toml:19:9: quote is too short to identify a sentence (at least 8 characters)"]
+    );
+}
+
+#[test]
+fn toml_problems_in_map_and_timeline() {
+    let e = fixture(&MAP.replacen("[[entity]]", "[[entity]", 1), TIMELINE).errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("map.toml:1:"), "{e:?}");
+    let e = fixture(MAP, &format!("{TIMELINE}colour = \"red\"\n")).errors();
+    assert!(
+        e[0].starts_with("timeline.toml:20:1: unknown field `colour`"),
+        "{e:?}"
+    );
+    let e = fixture(MAP, &TIMELINE.replace("title = \"Talks\"\n", "")).errors();
+    assert!(
+        e[0].starts_with("timeline.toml:1:1: missing field `title`"),
+        "{e:?}"
+    );
 }

@@ -78,3 +78,64 @@ fn unknown_ids_fields_and_empty_texts_are_errors() {
         "{e:?}"
     );
 }
+
+const MAP: &str = "[[entity]]\nid = \"italy\"\nname = \"Italy\"\nkind = \"country\"\ndescription = \"A country.\"\n";
+const TIMELINE: &str = "[[event]]\nid = \"talks\"\ntitle = \"Talks\"\ntext = \"They talked.\"\ndate = \"2026-04-30\"\ncategory = \"diplomacy\"\ntags = [\"GS2: International Relations\"]\nquote = \"Italy and NATO talked\"\n";
+
+#[test]
+fn every_empty_translated_field_is_an_error() {
+    for (hi, expected) in [
+        (
+            "[article]\ntitle = \"\"\n",
+            "hi.toml:2:9: article title is empty",
+        ),
+        (
+            "[article]\nsummary = \" \"\n",
+            "hi.toml:2:11: article summary is empty",
+        ),
+        (
+            "[glossary.italy]\nterm = \"\"\n",
+            "hi.toml:2:8: term `italy`: term is empty",
+        ),
+        (
+            "[timeline.talks]\ntitle = \"\"\n",
+            "hi.toml:2:9: event `talks`: title is empty",
+        ),
+        (
+            "[timeline.talks]\ntext = \"\\n\"\n",
+            "hi.toml:2:8: event `talks`: text is empty",
+        ),
+        (
+            "[entities.italy]\nname = \"\"\n",
+            "hi.toml:2:8: entity `italy`: name is empty",
+        ),
+        (
+            "[entities.italy]\ndescription = \"\"\n",
+            "hi.toml:2:15: entity `italy`: description is empty",
+        ),
+    ] {
+        let f = Fixture::new(&[
+            ("hi.toml", hi),
+            ("map.toml", MAP),
+            ("timeline.toml", TIMELINE),
+        ]);
+        assert_eq!(
+            f.errors(),
+            [format!(
+                "{expected}: leave the field out to show the English"
+            )]
+        );
+    }
+}
+
+#[test]
+fn unknown_entity_and_toml_syntax() {
+    let f = Fixture::new(&[("hi.toml", "[entities.rome]\nname = \"रोम\"\n")]);
+    assert_eq!(
+        f.errors(),
+        ["hi.toml:1:1: unknown entity `rome`: translations must name an id of the English files"]
+    );
+    let e = Fixture::new(&[("hi.toml", "[article\ntitle = \"x\"\n")]).errors();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("hi.toml:1:"), "{e:?}");
+}
