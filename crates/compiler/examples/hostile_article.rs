@@ -24,13 +24,14 @@ fn main() {
     // Keep the payloads that compile on their own, in each placement.
     let mut body = Vec::new();
     let mut defs = Vec::new();
-    for p in payloads(&corpora) {
+    let all = payloads(&corpora).unwrap_or_else(|e| panic!("corpora: {e}"));
+    for p in &all {
         fs::write(dir.join("full.html"), format!("<p>{p}</p>")).unwrap();
         if compile_dir(&work.join("content")).is_ok() {
             body.push(format!("<p>{p}</p>"));
         }
         fs::write(dir.join("full.html"), "<p>Zed again.</p>").unwrap();
-        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed{} — {} (GS2: Polity)\">Zed{}</span></p>\n", defs.len(), attr_escape(&p), defs.len());
+        let html = format!("<p><span class=\"key-term\" data-definition=\"Zed{} — {} (GS2: Polity)\">Zed{}</span></p>\n", defs.len(), attr_escape(p), defs.len());
         fs::write(dir.join("brief.html"), &html).unwrap();
         if compile_dir(&work.join("content")).is_ok() && defs.len() < 400 {
             defs.push(html);
@@ -43,11 +44,7 @@ fn main() {
     )
     .unwrap();
     // Structured fields: a sample of payloads as glossary, timeline and map text.
-    let sample: Vec<String> = payloads(&corpora)
-        .into_iter()
-        .step_by(40)
-        .take(150)
-        .collect();
+    let sample: Vec<String> = all.into_iter().step_by(40).take(150).collect();
     let mut g = String::from(glossary);
     let mut map = String::from("[[entity]]\nid = \"zed\"\nname = \"Zed\"\nkind = \"country\"\ndescription = \"x\"\nprominent = true\n");
     let mut timeline = String::new();

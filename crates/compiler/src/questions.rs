@@ -4,6 +4,7 @@ use crate::diag::{Diagnostic, SourceFile};
 use crate::story::QuoteIndex;
 use explainer_core::model::*;
 use explainer_core::syllabus::parse_tag;
+use explainer_core::text::fold;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -203,9 +204,8 @@ pub fn compile_questions(
                 ),
             ));
         }
-        let mut distinct = options.clone();
-        distinct.sort();
-        distinct.dedup();
+        // Compared as a reader sees them, case and accents aside (as the app checks them).
+        let distinct: HashSet<String> = options.iter().map(|o| fold(o)).collect();
         if distinct.len() != options.len() {
             errors.push(cx.src.error(
                 m.options.span().start,

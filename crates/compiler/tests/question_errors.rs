@@ -199,3 +199,20 @@ fn toml_problems() {
         "{e:?}"
     );
 }
+
+#[test]
+fn options_that_differ_only_in_case_or_accents_are_identical() {
+    // The app refuses such a question (explainer_core::load::check_article), so the compiler must too.
+    assert_eq!(
+        fx(&Q.replace(r#""China""#, r#""ITALY ""#)).errors(),
+        ["questions.toml:5:11: question `nato-member` has two identical options"]
+    );
+    assert_eq!(
+        fx(&Q.replace(
+            r#""India", "Pakistan""#,
+            r#""Cote d'Ivoire", "Côte d’Ivoire""#
+        ))
+        .errors(),
+        ["questions.toml:5:11: question `nato-member` has two identical options"]
+    );
+}
