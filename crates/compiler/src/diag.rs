@@ -22,15 +22,29 @@ impl Diagnostic {
     }
 }
 
+/// Control characters (line breaks, tabs, terminal escapes) written as escapes: messages quote what authors
+/// wrote, and one diagnostic must stay one line of plain text.
+fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file.display(),
+            escape_controls(&self.file.display().to_string()),
             self.line,
             self.col,
-            self.message
+            escape_controls(&self.message)
         )
     }
 }
@@ -88,5 +102,15 @@ mod tests {
         assert_eq!(f.line_col(3), (2, 1));
         assert_eq!(f.line_col(7), (2, 3));
         assert_eq!(f.error(3, "boom").to_string(), "x.html:2:1: boom");
+    }
+
+    #[test]
+    fn one_diagnostic_is_one_line_of_plain_text() {
+        let p = Path::new("a\nb.html");
+        let d = SourceFile::new(p, "x").error(0, "class `a\nb\r\u{1b}[31m\u{85}` — ok");
+        assert_eq!(
+            d.to_string(),
+            "a\\nb.html:1:1: class `a\\nb\\r\\u{1b}[31m\\u{85}` — ok"
+        );
     }
 }

@@ -27,10 +27,8 @@ pub fn boundaries(text: &str) -> Vec<usize> {
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }
-        let word_start = text[..at]
-            .rfind(|ch: char| ch.is_whitespace())
-            .map_or(0, |p| p + 1);
-        let word = &text[word_start..at];
+        // The word before the mark (a space before it may be several bytes long, e.g. a no-break space).
+        let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if c == '.' && (ABBREVIATIONS.contains(&word) || single_initial) {
             continue;
