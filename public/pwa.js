@@ -27,7 +27,11 @@
   }
   const base = document.querySelector('meta[name="explainer-base"]')?.content || '/';
   let reloading = false;
-  const announce = () => dispatchEvent(new CustomEvent('explainer:update-available'));
+  // Also left on the root element: the wasm may start after the event fired (a worker already waiting at load).
+  const announce = () => {
+    document.documentElement.dataset.explainerUpdate = 'ready';
+    dispatchEvent(new CustomEvent('explainer:update-available'));
+  };
   sw.register(`${base}sw.js`, { scope: base })
     .then((reg) => {
       if (reg.waiting && sw.controller) announce();

@@ -121,6 +121,9 @@ pub fn App(
             ev::Custom::<web_sys::Event>::new("explainer:update-available"),
             move |_| update_ready.set(true),
         );
+        if browser::update_announced() {
+            update_ready.set(true);
+        }
         on_cleanup(move || h.remove());
     });
 
@@ -323,6 +326,14 @@ pub fn ArticlePage(
     .into_any()
 }
 
+/// What an embed shows: one glossary entry, one actor's panel (indices into the article), or the current view.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EmbedBody {
+    Term(usize),
+    Entity(usize),
+    View,
+}
+
 /// An article in embed mode: one view (or one term or actor), minimal chrome, a way out to the full app.
 #[component]
 fn EmbeddedArticle(
@@ -334,46 +345,63 @@ fn EmbeddedArticle(
     let nav = expect_context::<Nav>();
     let a = loaded.article.clone();
     let full_href = move || nav.route.with(|r| nav.href_unembedded(r, None));
-    let body = move || {
-        let route = nav.route.get();
-        match &route {
+    // A single term or actor is embedded when the frame was opened on it; later navigation inside the frame
+    // (an occurrence link, a click on another node) shows the full views. Keyed by a memo so that a change
+    // of selection alone (opening a card selects its term) does not rebuild the view and close the card.
+    let single = {
+        let article = loaded.article.clone();
+        move |route: &Route| match route {
             Route::Article {
                 view: View::Glossary,
                 term: Some(t),
                 ..
-            } => match loaded.article.glossary.iter().position(|e| &e.id == t) {
-                Some(i) => view! {
-                    <h2 class="visually-hidden">{ui().glossary_entry}</h2>
-                    <ul class="entries">
-                        <EntryView
-                            entry=loaded.article.glossary[i].clone()
-                            article=loaded.article.clone()
-                            hit=SearchHit { index: i, matched: None }
-                            selected=Signal::derive(|| None)
-                        />
-                    </ul>
-                }
-                .into_any(),
-                None => current(),
-            },
+            } => article
+                .glossary
+                .iter()
+                .position(|e| &e.id == t)
+                .map(EmbedBody::Term),
             Route::Article {
                 view: View::Map,
                 sel: Some(Selection::Entity(e)),
                 ..
-            } => match loaded.article.entities.iter().position(|x| &x.id == e) {
-                Some(i) => {
-                    let slug = loaded.article.slug.clone();
-                    let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
-                    view! {
-                        <h2 class="visually-hidden">{ui().actor_on_map}</h2>
-                        <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close />
-                    }
-                            .into_any()
-                }
-                None => current(),
-            },
-            _ => current(),
+            } => article
+                .entities
+                .iter()
+                .position(|x| &x.id == e)
+                .map(EmbedBody::Entity),
+            _ => None,
         }
+    };
+    let first = nav.route.with_untracked(&single);
+    let kind = Memo::new(move |_| {
+        nav.route
+            .with(&single)
+            .filter(|k| Some(*k) == first)
+            .unwrap_or(EmbedBody::View)
+    });
+    let body = move || match kind.get() {
+        EmbedBody::Term(i) => view! {
+            <h2 class="visually-hidden">{ui().glossary_entry}</h2>
+            <ul class="entries">
+                <EntryView
+                    entry=loaded.article.glossary[i].clone()
+                    article=loaded.article.clone()
+                    hit=SearchHit { index: i, matched: None }
+                    selected=Signal::derive(|| None)
+                />
+            </ul>
+        }
+        .into_any(),
+        EmbedBody::Entity(i) => {
+            let slug = loaded.article.slug.clone();
+            let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
+            view! {
+                <h2 class="visually-hidden">{ui().actor_on_map}</h2>
+                <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close />
+            }
+            .into_any()
+        }
+        EmbedBody::View => current(),
     };
     view! {
         <div class="article-page embedded">

@@ -246,3 +246,11 @@ pub fn mark_live() {
         let _ = root.set_attribute("data-explainer-live", "true");
     }
 }
+
+/// Whether public/pwa.js announced a waiting new version before the app started listening for it.
+pub fn update_announced() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("data-explainer-update"))
+        .is_some_and(|v| v == "ready")
+}

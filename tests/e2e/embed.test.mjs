@@ -159,3 +159,65 @@ test('axe: embed mode has no violations', async () => {
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`), [], path);
   }
 });
+
+test('each view works in a sandboxed frame without storage: renders, sizes, answers input, says progress is not saved', async () => {
+  const sri = readFileSync(join(app.dir, 'index.html'), 'utf8').match(/name="explainer-embed-sri" content="([^"]+)"/)[1];
+  const views = { ...FRAMES, study: `/${SLUG}/study/?embed=1` };
+  writeFileSync(
+    join(hostDir, 'sandboxed.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed</title></head><body><main>
+${Object.entries(views).map(([id, path]) => `<iframe data-explainer sandbox="allow-scripts" id="s-${id}" src="${app.url(path)}" title="Sandboxed ${id}" style="border:0;width:100%"></iframe>`).join('\n')}
+</main><script src="${app.url('/embed.js')}" integrity="${sri}" crossorigin="anonymous"></script></body></html>`,
+  );
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/sandboxed.html'));
+  const probes = { article: '.doc-title', glossary: 'li.entry', timeline: 'li.event', map: 'g.node', term: '#term-nato', entity: '#map-panel-title', study: '#deck-stats' };
+  for (const [id, probe] of Object.entries(probes)) {
+    await page.frameLocator(`#s-${id}`).locator(probe).first().waitFor();
+    await page.waitForFunction((id) => parseFloat(document.getElementById(id).style.height) > 160, `s-${id}`);
+  }
+  // Input works: a definition card opens, the glossary filters, a timeline event opens, a map node opens.
+  const article = page.frameLocator('#s-article');
+  await article.locator('button.term').first().click();
+  await article.locator('.term-card.placed').waitFor();
+  const glossary = page.frameLocator('#s-glossary');
+  await glossary.getByLabel('Search terms').fill('Wassenaar');
+  await glossary.locator('#glossary-count', { hasText: /^\d+ of \d+ terms$/ }).waitFor();
+  assert.match(await glossary.locator('li.entry').first().textContent(), /Wassenaar Arrangement/);
+  const timeline = page.frameLocator('#s-timeline');
+  await timeline.locator('li.event').first().click();
+  await timeline.locator('.event-detail').waitFor();
+  const map = page.frameLocator('#s-map');
+  await map.locator('g.node').first().click();
+  await map.locator('#map-panel-title').waitFor();
+  // Study without storage: it says so, and grading still works for the session.
+  const study = page.frameLocator('#s-study');
+  await study.getByText('Progress is not being saved in this browser').waitFor();
+  const due = async () => Number((await study.locator('#deck-stats').textContent()).match(/^(\d+) due/)[1]);
+  const before = await due();
+  await study.getByRole('button', { name: 'Show answer' }).click();
+  await study.getByRole('button', { name: /^Easy/ }).click();
+  await study.locator('#deck-stats', { hasText: new RegExp(`^${before - 1} due`) }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the host script ignores a height message from one of its frames once it shows another origin', async () => {
+  // A frame whose src is the explainer, navigated (by anyone) to a page of another origin, which then
+  // sends a well-formed message: the event.source matches, the origin does not, so it must be ignored.
+  writeFileSync(
+    join(hostDir, 'other.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Other</title></head><body><script>
+parent.postMessage({ type: 'explainer:height', version: 1, height: 33 }, '*');
+parent.postMessage({ type: 'test:done' }, '*');
+</script></body></html>`,
+  );
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/'));
+  await page.waitForFunction(() => parseFloat(document.getElementById('f-term').style.height) > 160);
+  const before = await height(page, 'f-term');
+  const done = page.evaluate(() => new Promise((resolve) => addEventListener('message', (e) => e.data?.type === 'test:done' && resolve())));
+  await page.evaluate((url) => { document.getElementById('f-term').contentWindow.location = url; }, host.url('/other.html'));
+  await done;
+  assert.equal(await height(page, 'f-term'), before, 'a message from another origin did not resize the frame');
+  assert.equal(await page.locator('#f-term').getAttribute('src'), app.url(FRAMES.term));
+});

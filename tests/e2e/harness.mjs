@@ -11,6 +11,8 @@ import assert from 'node:assert/strict';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SLUG = 'india-italy-defence-2026';
+// The release build under test; E2E_DIST points at another copy (e.g. a snapshot while dist/ is rebuilt).
+export const DIST = process.env.E2E_DIST || join(ROOT, 'dist');
 
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -42,7 +44,7 @@ function startServer(dir, port, cors) {
  */
 export async function serveDist(mutate, { cors = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'explainer-e2e-'));
-  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   if (mutate) mutate(dir);
   let { proc, port } = await startServer(dir, 0, cors);
   const dirs = [dir];
@@ -114,6 +116,12 @@ export async function newPage(browser, options = {}) {
 /** Waits until the app has rendered an article view. */
 export async function articleReady(page) {
   await page.waitForSelector('.view-tabs a[aria-current="page"]');
+  await appLive(page);
+}
+
+// The prerendered HTML is on screen before the wasm runs: wait until the app has mounted or hydrated it.
+export async function appLive(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
 }
 
 // An axe-core scan that must find nothing: all rules, or only `tags` when given. It judges the settled state,

@@ -2,10 +2,11 @@
 // tab work with the HTTP server stopped. A changed build then shows the update prompt and switches on Reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { serveDist, launch, newPage, articleReady, appLive, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -52,11 +53,17 @@ test('offline: reload, every view, and a deep link in a new tab work with the se
       ['Glossary', 'li.entry'],
       ['Timeline', 'li.event'],
       ['Map', 'g.node'],
+      ['Study', '#deck-stats'],
       ['Brief', '.doc-title'],
     ]) {
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.locator(probe).first().waitFor();
     }
+    // The revision sheet and the library, opened by URL with the server down.
+    await page.goto(server.url(`/${SLUG}/sheet/`));
+    await page.locator('.sheet-table').first().waitFor();
+    await page.goto(server.url('/'));
+    await page.getByRole('link', { name: /India asks Italy/ }).waitFor();
     // A deep link never visited, opened in a new tab of the same browser profile.
     const tab = await page.context().newPage();
     await tab.goto(server.url(`/${SLUG}/glossary/wassenaar-arrangement/`));
@@ -91,6 +98,31 @@ test('a new build shows "A new version is available" and Reload switches to it',
     }
   };
   walk(join(next, SLUG));
+  // A real deployment also changes the code: give the JS and wasm new hashed names (old ones gone from the
+  // server), as trunk does when the code changes. Old HTML must keep running the old wasm from the cache
+  // until the switch, and the new HTML must get the new wasm.
+  const js = readdirSync(next).find((f) => /^explainer-[0-9a-f]+\.js$/.test(f));
+  const hash = js.match(/^explainer-([0-9a-f]+)\.js$/)[1];
+  const nextHash = hash.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
+  renameSync(join(next, `explainer-${hash}.js`), join(next, `explainer-${nextHash}.js`));
+  renameSync(join(next, `explainer-${hash}_bg.wasm`), join(next, `explainer-${nextHash}_bg.wasm`));
+  // The inline loader names the files, and the CSP carries the loader's hash: recompute it as the build would.
+  const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const renameCode = (text) => {
+    let out = text.replaceAll(`explainer-${hash}`, `explainer-${nextHash}`);
+    for (const [, body] of text.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
+      out = out.replace(sha(body), sha(body.replaceAll(`explainer-${hash}`, `explainer-${nextHash}`)));
+    }
+    return out;
+  };
+  const rewrite = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) rewrite(p);
+      else if (e.name.endsWith('.html') || e.name === 'sw.js') writeFileSync(p, renameCode(readFileSync(p, 'utf8')));
+    }
+  };
+  rewrite(next);
   const sw = join(next, 'sw.js');
   writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1next'"));
   await server.stop();
@@ -103,6 +135,21 @@ test('a new build shows "A new version is available" and Reload switches to it',
   assert.ok(before, 'the new worker waits for the reader to choose');
   await page.getByRole('link', { name: 'Glossary', exact: true }).click();
   await page.locator('li.entry').first().waitFor();
+  // A tab opened now finds the new worker already waiting when it loads: it must announce it too (the
+  // announcement can come before the wasm listens for it).
+  const second = await page.context().newPage();
+  await second.goto(server.url(`/${SLUG}/timeline/`));
+  await second.getByRole('status').filter({ hasText: 'A new version is available' }).waitFor();
+  // Its HTML (network-first, so possibly already the new one) runs exactly the wasm it names, and the app is live.
+  await appLive(second);
+  assert.ok(
+    await second.evaluate(() => {
+      const wasm = document.querySelector('link[rel="preload"][href$="_bg.wasm"]').href;
+      return performance.getEntriesByType('resource').some((r) => r.name === wasm);
+    }),
+    'the page runs the wasm its HTML names',
+  );
+  await second.close();
   // Content is network-first, so the new title may show before the switch: wait for the reload itself
   // (it happens only once the new worker controls the page), not for the title.
   const reloaded = page.waitForEvent('load');
@@ -112,8 +159,31 @@ test('a new build shows "A new version is available" and Reload switches to it',
   await page.locator('li.entry').first().waitFor();
   const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting);
   assert.equal(waiting, null, 'the new worker took over');
+  const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src], link[rel="modulepreload"], link[rel="preload"]')].map((e) => e.src || e.href).join(' '));
+  assert.match(scripts, new RegExp(`explainer-${nextHash}`), 'the new HTML loads the new code');
+  assert.doesNotMatch(scripts, new RegExp(`explainer-${hash}`));
   const caches = await page.evaluate(() => caches.keys());
   assert.equal(caches.length, 1, `old caches deleted: ${caches}`);
   assert.match(caches[0], /next$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('development opt-out: ?sw=off unregisters the worker and keeps it off until ?sw=on', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/`));
+  await articleReady(page);
+  await controlled(page);
+  const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  await page.goto(server.url(`/${SLUG}/glossary/?sw=off`));
+  await articleReady(page);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  // Remembered: a plain reload registers nothing, and the page is not controlled.
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  await articleReady(page);
+  assert.equal(await registrations(), 0);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+  await page.goto(server.url(`/${SLUG}/?sw=on`));
+  await articleReady(page);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 1);
   assert.deepEqual(page.errors, []);
 });
