@@ -182,11 +182,18 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
             serde_json::from_str(&fs::read_to_string(&p).map_err(|e| io(&p, e))?)
                 .map_err(|e| format!("{}: {e}", p.display()))?;
         let src = format!("{}{}/?embed=1", opts.site_url, article.slug);
-        let html = format!(
+        let mut html = format!(
             "<iframe data-explainer src=\"{}\" title=\"{}\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\"></iframe>",
             esc(&src),
             esc(&article.title)
         );
+        // The host script sizes the frame to its content (auto-height), pinned by its SRI hash.
+        if let Some(sri) = &embed_sri {
+            html.push_str(&format!(
+                "<script src=\"{}embed.js\" integrity=\"{sri}\" crossorigin=\"anonymous\" defer></script>",
+                esc(&opts.site_url)
+            ));
+        }
         let oembed = serde_json::json!({
             "version": "1.0",
             "type": "rich",
