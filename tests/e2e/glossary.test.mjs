@@ -94,3 +94,48 @@ test('paper filters look like filters, not struck out; see-also links show term 
   assert.ok(!links.some((l) => /^[a-z]+( [a-z]+)+$/.test(l)), `no ids as labels: ${links}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('each term\'s count of occurrences matches the links it lists, and they are every term in the texts', async () => {
+  const page = await newPage(browser, { viewport: { width: 1000, height: 800 } });
+  const article = await (await fetch(server.url(`/content/${SLUG}.json`))).json();
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  const rows = await page.$$eval('li.entry', (els) => els.map((e) => ({
+    id: e.id.replace(/^term-/, ''),
+    summary: e.querySelector('.occurrences summary')?.textContent ?? null,
+    none: !!e.querySelector('.occ-none'),
+    links: [...e.querySelectorAll('a.occ-link')].map((a) => a.getAttribute('href')),
+  })));
+  assert.equal(rows.length, article.glossary.length);
+  const counted = (r) => {
+    if (r.summary === null) return r.none ? 0 : NaN;
+    if (r.summary === 'Appears once in the text') return 1;
+    const m = r.summary.match(/^Appears (\d+) times in the text$/);
+    return m ? Number(m[1]) : NaN;
+  };
+  for (const r of rows) {
+    const n = counted(r);
+    assert.equal(n, r.links.length, `${r.id}: "${r.summary}" but ${r.links.length} occurrence links`);
+    assert.equal(n, article.glossary.find((e) => e.id === r.id).occurrences.length, `${r.id}: count from the content`);
+  }
+  // Opening the disclosure of the most frequent term shows that many links.
+  const most = rows.reduce((a, b) => (b.links.length > a.links.length ? b : a));
+  assert.ok(most.links.length > 10, `${most.id} appears ${most.links.length} times`);
+  const entry = page.locator(`#term-${most.id}`);
+  await entry.locator('summary').click();
+  await entry.locator('a.occ-link').last().waitFor({ state: 'visible' });
+  assert.equal(await entry.locator('a.occ-link:visible').count(), most.links.length);
+  // Every occurrence link points at a term in the reader, and every term in the reader is listed once.
+  const all = rows.flatMap((r) => r.links);
+  assert.equal(new Set(all).size, all.length, 'no occurrence is listed twice');
+  for (const [path, doc] of [[`/${SLUG}/`, 'brief'], [`/${SLUG}/article/`, 'full']]) {
+    await page.goto(server.url(path));
+    await articleReady(page);
+    const inText = (await page.$$eval('button.term', (els) => els.map((e) => e.id))).sort();
+    const listed = all.filter((h) => h.startsWith(`${path}#`)).map((h) => h.split('#')[1]).sort();
+    assert.ok(listed.every((a) => a.startsWith(`occ-${doc}-`)));
+    assert.deepEqual(listed, inText, `${doc}: the glossary lists exactly the terms linked in the text`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

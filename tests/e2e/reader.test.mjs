@@ -31,7 +31,17 @@ test('hovering a term opens its card, the card can be hovered, Escape closes it'
   assert.equal(await term.getAttribute('aria-expanded'), 'true');
   // Move the pointer onto the card (WCAG 1.4.13: hoverable): it stays open.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-  await page.waitForTimeout(500); // longer than the close delay: the card must still be there
+  // It must be there in every frame for longer than the close delay (300 ms); a frame without it fails at once.
+  const stayed = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    const check = () => {
+      if (!document.querySelector('.term-card')) resolve(performance.now() - t0);
+      else if (performance.now() - t0 > 450) resolve(true);
+      else requestAnimationFrame(check);
+    };
+    check();
+  }));
+  assert.equal(stayed, true, `the card closed after ${stayed} ms while hovered`);
   assert.equal(await page.locator('.term-card').count(), 1);
   await page.keyboard.press('Escape');
   await page.locator('.term-card').waitFor({ state: 'detached' });
@@ -116,4 +126,47 @@ test('Brief and Full article switch, with the browser back button', async () => 
   await page.goForward();
   await page.locator('.doc-title', { hasText: 'India tells Italy' }).waitFor();
   assert.deepEqual(page.errors, []);
+});
+
+test('the card shows the term\'s syllabus tags and links to its glossary entry, also for an alias in the text', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  const article = await (await fetch(server.url(`/content/${SLUG}.json`))).json();
+  const entryOf = (id) => article.glossary.find((e) => e.id === id);
+  await page.goto(server.url(`/${SLUG}/`));
+  await articleReady(page);
+  // The term as written, and an occurrence through another wording ("technology control regimes").
+  const alias = entryOf('export-control-regime').occurrences.find((o) => o.id.doc === 'brief' && o.matched !== 'export-control regime');
+  assert.ok(alias, 'the brief mentions the export-control regime in other words');
+  const cases = [
+    { entry: entryOf('wassenaar-arrangement'), open: page.locator('button.term', { hasText: 'Wassenaar Arrangement' }) },
+    { entry: entryOf('export-control-regime'), open: page.locator(`#occ-brief-${alias.id.index}`) },
+  ];
+  for (const { entry, open } of cases) {
+    await open.scrollIntoViewIfNeeded();
+    await open.click();
+    const card = page.locator('.term-card.placed');
+    await card.waitFor();
+    assert.equal(await card.locator('.card-term').textContent(), entry.term);
+    assert.equal(await card.locator('.card-def').textContent(), entry.definition);
+    const tags = card.locator('.card-tags .tag');
+    assert.deepEqual(
+      await tags.allTextContents(),
+      entry.tags.map((t) => `${t.paper.replace('GS', 'GS ')} · ${t.area}`),
+      `${entry.id}: one tag per syllabus paper and area`,
+    );
+    assert.deepEqual(await tags.evaluateAll((els) => els.map((e) => e.dataset.paper)), entry.tags.map((t) => t.paper));
+    assert.ok((await tags.allTextContents()).some((t) => t.startsWith('GS 2 · ')), `${entry.id} is tagged GS2`);
+    const link = card.locator('a.card-link');
+    assert.equal(await link.textContent(), 'Open in glossary');
+    assert.equal(await link.getAttribute('href'), `/${SLUG}/glossary/${entry.id}/`);
+    await page.keyboard.press('Escape');
+    await page.locator('.term-card').waitFor({ state: 'detached' });
+  }
+  // Following the link from the alias's card lands on the entry it names.
+  await cases[1].open.click();
+  await page.locator('.term-card.placed a.card-link').click();
+  await page.waitForURL(server.url(`/${SLUG}/glossary/export-control-regime/`));
+  await page.locator('#term-export-control-regime.selected').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
