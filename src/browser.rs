@@ -69,6 +69,11 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// Any element by id, SVG included (an `<svg>` is not an `HtmlElement`, so `element` misses it).
+pub fn any_element(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
 /// Focuses an HTML or SVG element by id; whether it worked.
 pub fn focus_id(id: &str) -> bool {
     let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
@@ -125,9 +130,50 @@ pub fn active_inside(id: &str) -> bool {
     }
 }
 
-/// GETs a URL as text; network failures and HTTP errors become `LoadError`s. It always revalidates with the
-/// server (a cheap 304 when unchanged); a `retry` skips the HTTP cache altogether, so a broken copy that was
-/// cached cannot come back when the reader asks to try again.
+/// How long a request may wait for the server's answer, then for the whole body, before it is given up and
+/// the reader gets the error with its Retry button instead of "Loading…" for ever on a stalled connection.
+/// Generous for a slow 2G link (the seed article is ~60 KB compressed).
+const ANSWER_TIMEOUT_MS: i32 = 15_000;
+const BODY_TIMEOUT_MS: i32 = 60_000;
+
+/// Aborts `controller` after `ms` unless dropped first (dropping clears the timer).
+struct Deadline {
+    window: web_sys::Window,
+    handle: i32,
+    _abort: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(
+        window: &web_sys::Window,
+        controller: &web_sys::AbortController,
+        ms: i32,
+    ) -> Option<Self> {
+        let controller = controller.clone();
+        let abort = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || controller.abort());
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Deadline {
+            window: window.clone(),
+            handle,
+            _abort: abort,
+        })
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.handle);
+    }
+}
+
+/// GETs a URL as text; network failures, HTTP errors and timeouts become `LoadError`s. It always revalidates
+/// with the server (a cheap 304 when unchanged); a `retry` skips the HTTP cache altogether, so a broken copy
+/// that was cached cannot come back when the reader asks to try again.
 pub async fn fetch_text(url: &str, retry: bool) -> Result<String, LoadError> {
     let w = window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let init = web_sys::RequestInit::new();
@@ -136,21 +182,43 @@ pub async fn fetch_text(url: &str, retry: bool) -> Result<String, LoadError> {
     } else {
         web_sys::RequestCache::NoCache
     });
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    let timed_out = |what: &str, ms: i32| {
+        controller
+            .as_ref()
+            .is_some_and(|c| c.signal().aborted())
+            .then(|| LoadError::Network(format!("{what} in {} s", ms / 1000)))
+    };
+    let deadline = controller
+        .as_ref()
+        .and_then(|c| Deadline::new(&w, c, ANSWER_TIMEOUT_MS));
     let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| LoadError::Network("request failed".into()))?;
+        .map_err(|_| {
+            timed_out("no answer from the server", ANSWER_TIMEOUT_MS)
+                .unwrap_or_else(|| LoadError::Network("request failed".into()))
+        })?;
+    drop(deadline);
     let resp: web_sys::Response = resp
         .dyn_into()
         .map_err(|_| LoadError::Network("no response".into()))?;
     if !resp.ok() {
         return Err(LoadError::Http(resp.status()));
     }
+    let deadline = controller
+        .as_ref()
+        .and_then(|c| Deadline::new(&w, c, BODY_TIMEOUT_MS));
     let text = resp
         .text()
         .map_err(|_| LoadError::Network("body unreadable".into()))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| LoadError::Network("connection lost while loading".into()))?;
+    let text = JsFuture::from(text).await.map_err(|_| {
+        timed_out("the download did not finish", BODY_TIMEOUT_MS)
+            .unwrap_or_else(|| LoadError::Network("connection lost while loading".into()))
+    })?;
+    drop(deadline);
     text.as_string()
         .ok_or_else(|| LoadError::Corrupt("not text".into()))
 }

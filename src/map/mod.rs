@@ -174,7 +174,7 @@ pub fn MapView(
     // Pan and zoom: wheel, drag with one pointer, pinch with two.
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let svg_point = move |client_x: f64, client_y: f64| -> (f64, f64, f64) {
-        let Some(svg) = browser::element("map-svg") else {
+        let Some(svg) = browser::any_element("map-svg") else {
             return (0.0, 0.0, 1.0);
         };
         let r = svg.get_bounding_client_rect();
@@ -201,7 +201,7 @@ pub fn MapView(
         if on_node {
             return;
         }
-        if let Some(svg) = browser::element("map-svg") {
+        if let Some(svg) = browser::any_element("map-svg") {
             let _ = svg.set_pointer_capture(ev.pointer_id());
         }
         pointers.update_value(|p| {

@@ -7,7 +7,7 @@ use crate::state::{lang, ui, LoadedArticle};
 use explainer_core::i18n::{fill, Label};
 use explainer_core::quiz::mask_names;
 use explainer_core::srs::Grade;
-use explainer_core::study::{deck, due_cards, CardSide, StudyState};
+use explainer_core::study::{deck, due_cards, suspended_cards, CardSide, StudyState};
 use explainer_core::SyllabusPaper;
 use leptos::ev;
 use leptos::prelude::*;
@@ -42,41 +42,55 @@ pub fn Flashcards(
     });
     let current = Memo::new(move |_| due.with(|d| d.first().cloned()));
 
+    // The control that had focus goes away with the card side it belongs to: focus follows to what replaced
+    // it (the answer once revealed; the next card's "Show answer", or the caught-up message).
+    let focus_card = move || {
+        request_animation_frame(|| {
+            if !crate::browser::focus_id("reveal-answer") {
+                crate::browser::focus_id("deck-done");
+            }
+        })
+    };
+    let reveal = move || {
+        revealed.set(true);
+        request_animation_frame(|| {
+            crate::browser::focus_id("card-answer");
+        });
+    };
     let grade = move |g: Grade| {
         if let Some(c) = current.get_untracked() {
             progress.update(|s: &mut StudyState| s.grade(&c, g, today.get_untracked()));
             revealed.set(false);
+            focus_card();
         }
     };
     let suspend = move || {
         if let Some(c) = current.get_untracked() {
             progress.update(|s: &mut StudyState| s.set_suspended(&c, true));
             revealed.set(false);
+            focus_card();
         }
     };
     Effect::new(move |_| {
         let h = window_event_listener(ev::keydown, move |e| {
-            let typing = e
+            let tag = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| {
-                    matches!(
-                        el.tag_name().as_str(),
-                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
-                    )
-                });
-            if typing && e.key() != "1" && e.key() != "2" && e.key() != "3" && e.key() != "4" {
+                .map(|el| el.tag_name());
+            // Keys typed into a field belong to the field; on a focused button Space presses that button.
+            if matches!(tag.as_deref(), Some("INPUT" | "TEXTAREA" | "SELECT")) {
                 return;
             }
+            let on_button = tag.as_deref() == Some("BUTTON");
             if e.ctrl_key() || e.meta_key() || e.alt_key() || current.get_untracked().is_none() {
                 return;
             }
             match e.key().as_str() {
-                " " if !revealed.get_untracked() && !typing => {
+                " " if !revealed.get_untracked() && !on_button => {
                     e.prevent_default();
-                    revealed.set(true);
+                    reveal();
                 }
-                "s" | "S" if !typing => suspend(),
+                "s" | "S" => suspend(),
                 k => {
                     if let (true, Some(g)) = (
                         revealed.get_untracked(),
@@ -112,7 +126,7 @@ pub fn Flashcards(
         move || {
             let Some(c) = current.get() else {
                 return view! {
-                    <div class="card done" role="status">
+                    <div class="card done" id="deck-done" tabindex="-1" role="status">
                         <p><strong>{ui().all_caught_up}</strong>" " {ui().none_due}</p>
                     </div>
                 }
@@ -151,7 +165,7 @@ pub fn Flashcards(
                     {move || if revealed.get() {
                         view! {
                             <div class="card-back">
-                                <p class="card-answer" id="card-answer" lang=back_lang>{back.clone()}</p>
+                                <p class="card-answer" id="card-answer" tabindex="-1" lang=back_lang>{back.clone()}</p>
                                 <ul class="tags">{tags.clone()}</ul>
                                 <div class="grades" role="group" aria-label=ui().how_well>
                                     {Grade::ALL.into_iter().map(|g| view! {
@@ -164,7 +178,7 @@ pub fn Flashcards(
                         }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="button reveal" aria-keyshortcuts="Space" on:click=move |_| revealed.set(true)>
+                            <button type="button" class="button reveal" id="reveal-answer" aria-keyshortcuts="Space" on:click=move |_| reveal()>
                                 {ui().show_answer} " " <kbd>"Space"</kbd>
                             </button>
                         }.into_any()
@@ -173,6 +187,45 @@ pub fn Flashcards(
                 </div>
             }
             .into_any()
+        }
+    };
+
+    let suspended_list = {
+        let article = article.clone();
+        move || {
+            let list = cards.with(|c| progress.state.with(|s| suspended_cards(c, s)));
+            (!list.is_empty()).then(|| {
+                let n = list.len();
+                let items = list
+                    .into_iter()
+                    .map(|c| {
+                        let name = article
+                            .entry(&c.term)
+                            .map(|e| e.term_in(lang()).text.to_string())
+                            .unwrap_or_else(|| c.term.to_string());
+                        let side = match c.side {
+                            CardSide::TermFirst => ui().term,
+                            CardSide::DefinitionFirst => ui().definition,
+                        };
+                        let label = format!("{} — {name} ({side})", ui().unsuspend);
+                        view! {
+                            <li>
+                                <span>{format!("{name} ({side})")}</span>" "
+                                <button type="button" class="chip" aria-label=label on:click=move |_| {
+                                    progress.update(|s: &mut StudyState| s.unsuspend(&c));
+                                    focus_card();
+                                }>{ui().unsuspend}</button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <details class="suspended">
+                        <summary>{fill(ui().suspended_heading, &[("n", &n)])}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+            })
         }
     };
 
@@ -213,6 +266,7 @@ pub fn Flashcards(
                 {move || fill(ui().deck_status, &[("due", &due.with(Vec::len)), ("n", &cards.with(Vec::len)), ("s", &suspended.get())])}
             </p>
             {card_view}
+            {suspended_list}
             <details class="progress-file">
                 <summary>{ui().export_import}</summary>
                 <button type="button" class="chip" on:click=move |_| { progress.state.with_untracked(storage::export); }>{ui().export_json}</button>

@@ -4,11 +4,58 @@ use super::{storage, Progress};
 use crate::map::panel::Evidence;
 use crate::state::{lang, ui, LoadedArticle};
 use explainer_core::i18n::{fill, Label};
-use explainer_core::quiz::{build_quiz, Question, QuizSource};
+use explainer_core::quiz::{build_quiz, Question, QuestionKind, QuizSource};
 use explainer_core::study::QuizRecord;
+use explainer_core::{Route, View};
 use leptos::prelude::*;
 
-const LETTERS: [&str; 4] = ["a", "b", "c", "d"];
+/// Option letters. Content is checked on load (`explainer_core::load::check_article`) and every question
+/// `build_quiz` returns is well formed, so each has `MCQ_OPTIONS` options; `letter` still never indexes out.
+const LETTERS: [&str; explainer_core::model::MCQ_OPTIONS] = ["a", "b", "c", "d"];
+
+fn letter(i: usize) -> &'static str {
+    LETTERS.get(i).copied().unwrap_or("?")
+}
+
+/// "(b) Leonardo": an option with its letter.
+fn option_text(q: &Question, i: usize) -> String {
+    format!(
+        "({}) {}",
+        letter(i),
+        q.options.get(i).map(String::as_str).unwrap_or("")
+    )
+}
+
+/// Where a question's answer can be read: its quoted sentence, or for generated questions without one, the
+/// timeline (event order) or the glossary entries of its terms.
+#[component]
+fn QuestionSources(
+    /// The article.
+    article: std::sync::Arc<explainer_core::Article>,
+    /// The question.
+    question: Question,
+) -> impl IntoView {
+    let nav = expect_context::<crate::state::Nav>();
+    if let Some(qt) = question.quote.clone().filter(|qt| !qt.sentences.is_empty()) {
+        return view! { <Evidence article=article.clone() quote=qt /> }.into_any();
+    }
+    let slug = article.slug.clone();
+    let timeline = (question.kind == QuestionKind::Chronology).then(|| {
+        let href = nav.href(&Route::view(&slug, View::Timeline), None);
+        view! { <li><a href=href>{ui().see_on_timeline}</a></li> }
+    });
+    let terms = question
+        .terms
+        .iter()
+        .filter_map(|t| article.entry(t))
+        .map(|e| {
+            let href = nav.href(&Route::term(&slug, &e.id), None);
+            let name = e.term_in(lang());
+            view! { <li><a href=href>{format!("{}: ", ui().open_in_glossary)}<span lang=name.lang.code()>{name.text.to_string()}</span></a></li> }
+        })
+        .collect_view();
+    view! { <ul class="sources">{timeline}{terms}</ul> }.into_any()
+}
 
 #[derive(Clone, PartialEq)]
 enum Phase {
@@ -24,6 +71,7 @@ pub fn QuizView(
     loaded: LoadedArticle,
 ) -> impl IntoView {
     let progress = expect_context::<Progress>();
+    let announcer = expect_context::<crate::state::Announcer>().0;
     let article = loaded.article.clone();
     let source = RwSignal::new(if article.mcqs.is_empty() {
         QuizSource::Mixed
@@ -67,7 +115,9 @@ pub fn QuizView(
         request_animation_frame(|| {
             crate::browser::focus_id("quiz-next");
         });
-        let q = questions.with_untracked(|qs| qs[at].clone());
+        let Some(q) = questions.with_untracked(|qs| qs.get(at).cloned()) else {
+            return;
+        };
         if c != q.answer {
             // A wrong answer brings the terms it was about back into today's flashcards.
             let today = storage::today();
@@ -84,7 +134,11 @@ pub fn QuizView(
             phase.set(Phase::Running { at: at + 1 });
         } else {
             let correct = answers.with_untracked(|a| {
-                questions.with_untracked(|qs| a.iter().filter(|(i, c)| qs[*i].answer == *c).count())
+                questions.with_untracked(|qs| {
+                    a.iter()
+                        .filter(|(i, c)| qs.get(*i).is_some_and(|q| q.answer == *c))
+                        .count()
+                })
             });
             let total = questions.with_untracked(Vec::len);
             progress.update(|s| {
@@ -95,6 +149,12 @@ pub fn QuizView(
                 })
             });
             phase.set(Phase::Done);
+            // The page-wide live region exists before it changes, so screen readers announce the score
+            // (a region inserted already filled is often not read).
+            announcer.set(fill(
+                ui().you_scored,
+                &[("correct", &correct), ("total", &total)],
+            ));
         }
         if let Some(el) = crate::browser::element("quiz-heading") {
             let _ = el.focus();
@@ -156,7 +216,7 @@ pub fn QuizView(
                     view! {
                         <div class="option" class:right=move || checked.get() && i == answer class:wrong=move || checked.get() && chosen.get() == Some(i) && i != answer>
                             <input type="radio" name="quiz-answer" id=id.clone() prop:checked=move || chosen.get() == Some(i) disabled=move || checked.get() on:change=move |_| chosen.set(Some(i)) />
-                            <label for=id>{format!("({}) {}", LETTERS[i], o)}</label>
+                            <label for=id>{format!("({}) {}", letter(i), o)}</label>
                         </div>
                     }
                 })
@@ -175,14 +235,10 @@ pub fn QuizView(
                                 .not_quite
                                 .split_once("{answer}")
                                 .unwrap_or((ui().not_quite, ""));
-                            let answer = format!("({}) {}", LETTERS[q.answer], q.options[q.answer]);
+                            let answer = option_text(&q, q.answer);
                             view! { {before} <span lang="en">{answer}</span> {after} }.into_any()
                         };
-                        let evidence = q
-                            .quote
-                            .clone()
-                            .filter(|qt| !qt.sentences.is_empty())
-                            .map(|qt| view! { <Evidence article=article.clone() quote=qt /> });
+                        let evidence = view! { <QuestionSources article=article.clone() question=q.clone() /> };
                         view! {
                             <div class="feedback" class:right=right>
                                 <p class="verdict">{verdict}</p>
@@ -215,14 +271,18 @@ pub fn QuizView(
     };
 
     let done = move || {
+        let article = article.clone();
         let (correct, mistakes) = answers.with(|a| {
             questions.with(|qs| {
-                let correct = a.iter().filter(|(i, c)| qs[*i].answer == *c).count();
                 let mistakes: Vec<(Question, usize)> = a
                     .iter()
-                    .filter(|(i, c)| qs[*i].answer != *c)
-                    .map(|(i, c)| (qs[*i].clone(), *c))
+                    .filter_map(|(i, c)| {
+                        qs.get(*i)
+                            .filter(|q| q.answer != *c)
+                            .map(|q| (q.clone(), *c))
+                    })
                     .collect();
+                let correct = a.len() - mistakes.len();
                 (correct, mistakes)
             })
         });
@@ -233,9 +293,10 @@ pub fn QuizView(
                 view! {
                     <li>
                         <p class="prompt" lang="en">{q.prompt.clone()} {q.statements.join(" / ")}</p>
-                        <p>{ui().your_answer}<span lang="en">{format!("({}) {}", LETTERS[c], q.options[c])}</span></p>
-                        <p><strong>{ui().answer_is}<span lang="en">{format!("({}) {}", LETTERS[q.answer], q.options[q.answer])}</span></strong></p>
+                        <p>{ui().your_answer}<span lang="en">{option_text(&q, c)}</span></p>
+                        <p><strong>{ui().answer_is}<span lang="en">{option_text(&q, q.answer)}</span></strong></p>
                         <p lang="en">{q.explanation.clone()}</p>
+                        <QuestionSources article=article.clone() question=q.clone() />
                     </li>
                 }
             })

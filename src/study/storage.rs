@@ -26,9 +26,13 @@ pub fn load(slug: &str) -> (StudyState, Option<LoadNotice>, bool) {
     }
 }
 
-/// Saves; false when storage is missing or full.
+/// Saves; false when storage is missing or full. Progress loaded over data from a newer version of the app
+/// is not written (that data is kept; the load notice says so), which is not a storage failure.
 pub fn save(state: &StudyState) -> bool {
-    storage().is_some_and(|s| s.set_item(&key(&state.article), &state.to_json()).is_ok())
+    let Some(json) = state.json_to_save() else {
+        return true;
+    };
+    storage().is_some_and(|s| s.set_item(&key(&state.article), &json).is_ok())
 }
 
 /// Offers the progress as a JSON file download.

@@ -14,7 +14,11 @@ before(async () => {
     // Valid JSON of the wrong shape, and a well-formed file with an impossible date.
     writeFileSync(join(dir, 'content', 'shape.json'), good.replace('"glossary":[', '"glossary":{"x":').replace('"slug":"' + SLUG + '"', '"slug":"shape"'));
     writeFileSync(join(dir, 'content', 'dated.json'), good.replace('"date":"2026-04-30"', '"date":"2026-02-30"').replace('"slug":"' + SLUG + '"', '"slug":"dated"'));
-    for (const slug of ['shape', 'dated', 'gone']) {
+    // Valid JSON of the right shape that breaks a rule the app relies on: an answer that is not an option.
+    writeFileSync(join(dir, 'content', 'quiz.json'), good.replace('"answer":2', '"answer":7').replace('"slug":"' + SLUG + '"', '"slug":"quiz"'));
+    // Content compiled for another version of the app.
+    writeFileSync(join(dir, 'content', 'old.json'), good.replace(/"format_version":\d+/, '"format_version":1').replace('"slug":"' + SLUG + '"', '"slug":"old"'));
+    for (const slug of ['shape', 'dated', 'gone', 'quiz', 'old']) {
       writeFileSync(join(dir, 'content', `${slug}.html`), 'x');
     }
     rmSync(join(dir, 'content', 'index.json'));
@@ -77,6 +81,50 @@ test('a failing network shows the error and the retry recovers; a slow one shows
   await page.getByRole('status').filter({ hasText: 'Loading article' }).waitFor();
   release();
   await page.locator('li.entry').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('content that breaks a rule the app relies on (a quiz answer that is not an option) is refused with a message', async () => {
+  const page = await newPage(browser);
+  await open(page, '/quiz/study/');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /has an error and cannot be shown.*crosetto-office.*answer 7/s);
+  assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Try again recovers from a missing article and from content of another version once the server has it right', async () => {
+  const page = await newPage(browser);
+  const good = readFileSync(join(server.dir, 'content', `${SLUG}.json`), 'utf8');
+  for (const [slug, message] of [['gone', /not found/], ['old', /version/]]) {
+    await open(page, `/${slug}/glossary/`);
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: message }).waitFor();
+    // The host fixes the file; the reader retries.
+    writeFileSync(join(server.dir, 'content', `${slug}.json`), good.replace('"slug":"' + SLUG + '"', `"slug":"${slug}"`));
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('li.entry').first().waitFor();
+    assert.equal(await alert.count(), 0);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('a server that never answers gives a timeout message with a retry, not "Loading…" for ever', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const held = [];
+  await page.route(`**/content/${SLUG}.json`, (route) => held.push(route)); // never answered
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  await page.getByRole('status').filter({ hasText: 'Loading article' }).waitFor();
+  // The app gives up after 15 s (browser.rs ANSWER_TIMEOUT_MS).
+  await page.getByRole('alert').filter({ hasText: 'no answer from the server in 15 s' }).waitFor({ timeout: 25000 });
+  await page.unroute(`**/content/${SLUG}.json`);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('li.event').first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

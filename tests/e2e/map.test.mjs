@@ -366,14 +366,9 @@ test('the panel links to the actor\'s glossary entry and to its events on the ti
   await page.context().close();
 });
 
-// BUG (src/map/mod.rs + src/browser.rs): `svg_point` and the pointer capture in `on_down` look up the <svg> with
-// `browser::element("map-svg")`, which casts to HtmlElement; an SVGSVGElement is not one, so the lookup is always
-// None. `svg_point` then returns (0, 0, 1): every wheel/pinch zoom is about the view-box origin instead of the
-// pointer, and a drag moves the graph by 1 view-box unit per pixel instead of following the pointer. Marked todo
-// until the app is fixed; it passes once zoom keeps the point under the pointer still and the graph follows a drag.
-test('zoom keeps the point under the pointer (wheel, pinch) and a drag moves the graph with the pointer', {
-  todo: 'BUG: map zooms about the view-box origin and pans at the wrong speed (browser::element casts the <svg> to HtmlElement)',
-}, async () => {
+// Regression: the <svg> was looked up as an HtmlElement (always None), so zoom was about the view-box origin
+// and a drag moved the graph at the wrong speed.
+test('zoom keeps the point under the pointer (wheel, pinch) and a drag moves the graph with the pointer', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(server.url(`/${SLUG}/map/`));
   await articleReady(page);

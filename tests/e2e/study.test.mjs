@@ -80,7 +80,7 @@ test('a full quiz: radio group answers, explanations with a link into the reader
     if (i === 1) await axe(page, 'quiz running, answer checked');
     await page.getByRole('button', { name: i < 4 ? 'Next question' : 'See your score' }).click();
   }
-  await page.getByText(`You scored ${5 - wrong} out of 5.`).waitFor();
+  await page.locator('.score', { hasText: `You scored ${5 - wrong} out of 5.` }).waitFor();
   assert.equal(await page.locator('.review > li').count(), wrong);
   if (wrong > 0) {
     const stored = await page.evaluate((slug) => JSON.parse(localStorage.getItem(`explainer:study:${slug}`)), SLUG);
@@ -148,4 +148,119 @@ test('mains questions show their outlines; axe finds nothing', async () => {
   assert.ok((await page.locator('.mains-item details[open] ol > li').count()) >= 3);
   await axe(page, 'mains');
   assert.deepEqual(page.errors, []);
+});
+
+// Grades every due card Easy by keyboard, so nothing is due today.
+async function clearDeck(page) {
+  const { due } = await stats(page);
+  for (let i = 0; i < due; i++) {
+    await page.keyboard.press('Space');
+    await page.locator('.card-answer').waitFor();
+    await page.keyboard.press('4');
+  }
+  await page.locator('#deck-done').waitFor();
+}
+
+test('generated quizzes (terms, chronology): sources linked, score announced, wrong answers make their terms due again', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/study/`));
+  await articleReady(page);
+  await page.locator('.card-front').waitFor();
+  await clearDeck(page);
+  assert.equal((await stats(page)).due, 0);
+
+  await page.getByRole('button', { name: 'Quiz', exact: true }).click();
+  await page.getByRole('radio', { name: 'Match the term' }).check();
+  await page.locator('#quiz-length').selectOption('10');
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  let wrong = 0;
+  for (let i = 0; i < 10; i++) {
+    await page.getByText(`Question ${i + 1} of 10`).waitFor();
+    await page.locator('label[for="opt-0"]').click();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    assert.equal(await page.locator('.option.right').count(), 1);
+    if ((await page.locator('.verdict').textContent()) !== 'Correct.') wrong++;
+    // A generated term question has no quoted sentence: it links to the term's glossary entry.
+    const link = page.locator('.feedback .sources a[href*="/glossary/"]');
+    assert.equal(await link.count(), 1, 'links to its glossary entry');
+    await page.getByRole('button', { name: i < 9 ? 'Next question' : 'See your score' }).click();
+  }
+  const score = `You scored ${10 - wrong} out of 10.`;
+  await page.locator('.score', { hasText: score }).waitFor();
+  // Announced through the page's live region, which existed before the score arrived.
+  await page.locator('[role="status"][aria-live="polite"]', { hasText: score }).first().waitFor();
+  assert.equal(await page.locator('.review > li .sources a').count(), wrong, 'each mistake links to where to read');
+  assert.ok(wrong > 0, 'option (a) every time: at least one of 10 answers is wrong');
+  await page.getByRole('button', { name: 'Flashcards' }).click();
+  const after = await stats(page);
+  assert.ok(after.due >= 2 && after.due <= 2 * wrong, `both sides of each missed term are due again (${after.due} for ${wrong} mistakes)`);
+
+  // Chronology: the answer links to the timeline.
+  await page.getByRole('button', { name: 'Quiz', exact: true }).click();
+  await page.getByRole('radio', { name: 'Put events in order' }).check();
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await page.getByText('Question 1 of 5').waitFor();
+  assert.match(await page.locator('.statements').textContent(), /\S/);
+  await page.locator('label[for="opt-1"]').click();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.locator('.feedback a', { hasText: 'See these events on the timeline' }).click();
+  await page.locator('li.event').first().waitFor();
+  assert.match(page.url(), /\/timeline\/$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('flashcards: focus follows the card, keys typed in a field do not grade, suspended cards can be restored', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/study/`));
+  await articleReady(page);
+  await page.locator('.card-front').waitFor();
+  const start = await stats(page);
+  // Tab + Enter on "Show answer": focus goes to the answer, not to <body>.
+  await page.locator('#reveal-answer').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'card-answer');
+  // A grade button pressed by keyboard: focus moves to the next card's "Show answer".
+  await page.getByRole('button', { name: /^Good/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'reveal-answer');
+  assert.equal((await stats(page)).due, start.due - 1);
+  // Digits typed while a form field has focus belong to the field.
+  await page.keyboard.press('Space');
+  await page.locator('.card-answer').waitFor();
+  await page.locator('summary', { hasText: 'Export or import progress' }).click();
+  await page.locator('#import-progress').focus();
+  await page.keyboard.press('3');
+  assert.equal((await stats(page)).due, start.due - 1, 'a key in the file field graded nothing');
+  // Suspend, then restore from the list.
+  await page.locator('.card-answer').focus();
+  await page.keyboard.press('s');
+  await page.waitForFunction(() => / 1 suspended$/.test(document.querySelector('#deck-stats').textContent));
+  await page.locator('summary', { hasText: 'Suspended cards (1)' }).click();
+  await page.getByRole('button', { name: /^Restore this card/ }).click();
+  await page.waitForFunction(() => / 0 suspended$/.test(document.querySelector('#deck-stats').textContent));
+  assert.equal((await stats(page)).due, start.due - 1);
+  assert.equal(await page.locator('summary', { hasText: 'Suspended cards' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('storage full: the deck keeps working for the session and says progress is not saved', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url(`/${SLUG}/study/`));
+  await page.locator('.card-front').waitFor();
+  const before = await stats(page);
+  assert.equal(await page.getByText('Progress is not being saved in this browser').count(), 0, 'readable storage: no warning yet');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('4');
+  await page.getByText('Progress is not being saved in this browser').waitFor();
+  assert.equal((await stats(page)).due, before.due - 1);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -129,7 +129,7 @@ ui_strings! {
     imported_n,
     /// `{e}` why.
     not_imported,
-    show_answer, suspend, unsuspend,
+    show_answer, suspend, unsuspend, suspended_heading, see_on_timeline,
     /// `{due}`, `{n}`, `{s}`.
     deck_status,
     answer_is,
@@ -261,6 +261,8 @@ pub static EN: Ui = Ui {
     show_answer: "Show answer",
     suspend: "Suspend this card",
     unsuspend: "Restore this card",
+    suspended_heading: "Suspended cards ({n})",
+    see_on_timeline: "See these events on the timeline",
     deck_status: "{due} due today · {n} cards · {s} suspended",
     answer_is: "Answer: ",
     check_answer: "Check answer",
@@ -412,6 +414,8 @@ pub static HI: Ui = Ui {
     show_answer: "उत्तर दिखाएँ",
     suspend: "यह कार्ड रोकें",
     unsuspend: "यह कार्ड फिर से दिखाएँ",
+    suspended_heading: "रोके गए कार्ड ({n})",
+    see_on_timeline: "इन घटनाओं को समयरेखा पर देखें",
     deck_status: "आज {due} बाकी · {n} कार्ड · {s} रोके गए",
     answer_is: "उत्तर: ",
     check_answer: "उत्तर जाँचें",
