@@ -1,7 +1,7 @@
 //! Prerenders every article route to static HTML with the same Leptos components the browser runs (Trunk's
 //! post-build hook, after `explainer-content shells` has written a page per route). Each page gets the rendered
-//! app right after `<body>` (the wasm hydrates it), the article as a JSON data block (no second request, and the
-//! data always matches the HTML), and a meta naming its route.
+//! app right after `<body>` (the wasm hydrates it), the article as a JSON data block at the end of the body (no
+//! second request, and the data always matches the HTML), and a meta naming its route.
 //!
 //! Usage: `prerender [DIST]` (default: `$TRUNK_STAGING_DIR`).
 
@@ -47,20 +47,49 @@ fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
     html
 }
 
+/// Drops the `<link rel="preload">` of the wasm: on a slow link it would share the bandwidth with the page's
+/// own text and styles before anything is painted. The loader (a module script, so it runs once the page is
+/// parsed) still fetches the wasm straight after. (Browsers ignore `integrity` on a fetch preload, so no
+/// check is lost.)
+fn without_wasm_preload(shell: &str) -> String {
+    let mut out = String::with_capacity(shell.len());
+    let mut rest = shell;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[i..].find('>') else {
+            break;
+        };
+        let tag = &rest[i..=i + len];
+        out.push_str(&rest[..i]);
+        if !tag.contains("application/wasm") {
+            out.push_str(tag);
+        }
+        rest = &rest[i + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Splices the rendered app and its data into a route page.
 fn page(shell: &str, app: &str, json: &str, route: &Route) -> Result<String, String> {
+    let shell = without_wasm_preload(shell);
     let body = shell.find("<body>").ok_or("no <body> in the page")? + "<body>".len();
     let head = shell.find("</head>").ok_or("no </head> in the page")?;
-    // Nothing may come between <body> and the app: hydration walks the body's children from the first.
-    let rest = shell[body..].trim_start();
+    let end = shell.rfind("</body>").ok_or("no </body> in the page")?;
+    if end < body {
+        return Err("</body> before <body>".into());
+    }
+    // Nothing may come between <body> and the app: hydration walks the body's children from the first. The
+    // data goes last, so the text above it is parsed and painted while the data is still arriving.
+    let rest = shell[body..end].trim_start();
     Ok(format!(
-        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<script type=\"application/json\" id=\"{CARRIED_ARTICLE_ID}\">{}</script>\n{}{}{}",
+        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n{}{}{}<script type=\"application/json\" id=\"{CARRIED_ARTICLE_ID}\">{}</script>\n{}",
         &shell[..head],
         attr(&route.to_path()),
-        script_safe(json),
         &shell[head..body],
         app,
-        rest
+        rest,
+        script_safe(json),
+        &shell[end..]
     ))
 }
 

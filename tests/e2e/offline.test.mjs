@@ -144,7 +144,8 @@ test('a new build shows "A new version is available" and Reload switches to it',
   await appLive(second);
   assert.ok(
     await second.evaluate(() => {
-      const wasm = document.querySelector('link[rel="preload"][href$="_bg.wasm"]').href;
+      const named = [...document.scripts].map((s) => s.textContent.match(/module_or_path: '([^']+)'/)?.[1]).find(Boolean);
+      const wasm = new URL(named, location.href).href;
       return performance.getEntriesByType('resource').some((r) => r.name === wasm);
     }),
     'the page runs the wasm its HTML names',
