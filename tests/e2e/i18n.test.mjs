@@ -2,7 +2,7 @@
 // English fallback) and what it must not (URLs, the article body), remembered across reloads; axe in Hindi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, articleReady, axeScan, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, axeScan, SLUG, appLive } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -61,6 +61,8 @@ test('the language switch: Hindi everywhere but the article body, same URL, reme
   assert.match(await page.title(), /नाटो.*शब्दावली/);
 
   await page.reload();
+  // The prerendered page is English; the live app switches to the remembered language.
+  await appLive(page);
   await page.locator('#term-nato.selected').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'hi', 'remembered');
   assert.equal(await page.getByLabel('भाषा', { exact: true }).inputValue(), 'hi');
