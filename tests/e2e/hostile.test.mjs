@@ -20,7 +20,7 @@ before(async () => {
   server = await serveDist((dir) => {
     cpSync(join(out, 'hostile.json'), join(dir, 'content', 'hostile.json'));
     cpSync(join(out, 'hostile.html'), join(dir, 'content', 'hostile.html'));
-    for (const route of ['hostile', 'hostile/article', 'hostile/glossary', 'hostile/timeline', 'hostile/map']) {
+    for (const route of ['hostile', 'hostile/article', 'hostile/glossary', 'hostile/timeline', 'hostile/map', 'hostile/study', 'hostile/sheet']) {
       mkdirSync(join(dir, route), { recursive: true });
       cpSync(join(dir, 'index.html'), join(dir, route, 'index.html'));
     }
@@ -100,4 +100,30 @@ test('the plain page of hostile content runs nothing', async () => {
   assert.ok((await page.locator('main p').count()) > 1000);
   await assertInert(page, 'plain page');
   assert.equal(await page.locator('script').count(), 0);
+});
+
+test('hostile questions (stems, statements, options, explanations, mains outlines) and the revision sheet run nothing', async () => {
+  const page = await trapped();
+  await page.goto(server.url('/hostile/study/'));
+  await page.getByRole('button', { name: 'Quiz', exact: true }).click();
+  await page.getByRole('radio', { name: 'Prelims questions' }).check();
+  await page.locator('#quiz-length').selectOption('10');
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  for (let i = 0; i < 10; i++) {
+    await page.getByText(`Question ${i + 1} of 10`).waitFor();
+    await page.locator(`label[for="opt-${i % 4}"]`).click();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('.feedback').waitFor();
+    await page.getByRole('button', { name: i < 9 ? 'Next question' : 'See your score' }).click();
+  }
+  await page.locator('.score').waitFor();
+  await assertInert(page, 'quiz and its review');
+  await page.getByRole('button', { name: 'Mains questions' }).click();
+  const outlines = page.locator('.mains-item summary');
+  assert.equal(await outlines.count(), 12);
+  for (let i = 0; i < 12; i++) await outlines.nth(i).click();
+  await assertInert(page, 'mains outlines');
+  await page.goto(server.url('/hostile/sheet/'));
+  await page.locator('.sheet-table').first().waitFor();
+  await assertInert(page, 'revision sheet');
 });

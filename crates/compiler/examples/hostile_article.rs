@@ -1,5 +1,5 @@
 //! Writes and compiles a test article made of the attack payloads the compiler accepts (as body paragraphs,
-//! key-term definitions and glossary/timeline/map text), for the browser check that nothing in it runs.
+//! key-term definitions and glossary/timeline/map/question text), for the browser check that nothing in it runs.
 //! Usage: hostile_article <corpora-dir> <work-dir>; prints the output directory (content JSON + plain page).
 
 use explainer_compiler::corpus::{attr_escape, payloads, toml_string};
@@ -57,6 +57,31 @@ fn main() {
         map.push_str(&format!("\n[[entity]]\nid = \"n{i}\"\nname = {t}\nkind = \"organisation\"\ndescription = {t}\n\n[[relation]]\nfrom = \"n{i}\"\nto = \"zed\"\nkind = \"backs\"\nlabel = {t}\nquote = \"Zed is here.\"\n"));
         timeline.push_str(&format!("\n[[event]]\nid = \"e{i}\"\ntitle = {t}\ntext = {t}\ndate = \"2026\"\ncategory = \"policy\"\ntags = [\"GS2: Polity\"]\nquote = \"Zed is here.\"\n"));
     }
+    // Questions: payloads as stems, statements, options, explanations and mains outlines.
+    let mut questions = String::new();
+    for (i, chunk) in sample.chunks(6).take(12).enumerate() {
+        let t = |k: usize| toml_string(&chunk[k % chunk.len()]);
+        let opts = (0..4)
+            .map(|k| toml_string(&format!("{} {k}", chunk[k % chunk.len()])))
+            .collect::<Vec<_>>()
+            .join(", ");
+        questions.push_str(&format!(
+            "\n[[mcq]]\nid = \"q{i}\"\nkind = \"statements\"\nquestion = {}\nstatements = [{}, {}]\noptions = [{opts}]\nanswer = {}\nexplanation = {}\nquote = \"Zed is here.\"\ntags = [\"GS2: Polity\"]\nterms = [\"zed\"]\n",
+            t(0),
+            t(1),
+            t(2),
+            i % 4,
+            t(3)
+        ));
+        questions.push_str(&format!(
+            "\n[[mains]]\nid = \"m{i}\"\nquestion = {}\ntags = [\"GS2: Polity\"]\nmarks = 10\nwords = 150\noutline = [{}, {}, {}]\nquote = \"Zed is here.\"\n",
+            t(4),
+            t(5),
+            t(0),
+            t(1)
+        ));
+    }
+    fs::write(dir.join("questions.toml"), questions).unwrap();
     fs::write(dir.join("glossary.toml"), g).unwrap();
     fs::write(dir.join("map.toml"), map).unwrap();
     fs::write(dir.join("timeline.toml"), timeline).unwrap();
