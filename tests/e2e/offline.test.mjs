@@ -31,6 +31,10 @@ test('manifest and icons are served and complete', async () => {
   assert.equal(manifest.display, 'standalone');
   const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
   assert.deepEqual(sizes.sort(), ['192x192 any', '512x512 any', '512x512 maskable']);
+  const favicon = await page.locator('link[rel="icon"]').getAttribute('href');
+  const fav = await page.request.get(server.url(favicon));
+  assert.equal(fav.status(), 200);
+  assert.equal(fav.headers()['content-type'], 'image/svg+xml');
   for (const icon of manifest.icons) {
     const res = await page.request.get(server.url(`/${icon.src}`));
     assert.equal(res.status(), 200);
@@ -59,6 +63,17 @@ test('offline: reload, every view, and a deep link in a new tab work with the se
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.locator(probe).first().waitFor();
     }
+    // Study progress made offline is kept across an offline reload.
+    await page.getByRole('link', { name: 'Study', exact: true }).click();
+    await page.locator('.card-front').waitFor();
+    const due = async () => Number((await page.locator('#deck-stats').textContent()).match(/^(\d+) due/)[1]);
+    const before = await due();
+    await page.keyboard.press('Space');
+    await page.locator('.card-answer').waitFor();
+    await page.keyboard.press('4');
+    await page.locator('#deck-stats', { hasText: new RegExp(`^${before - 1} due`) }).waitFor();
+    await page.reload();
+    await page.locator('#deck-stats', { hasText: new RegExp(`^${before - 1} due`) }).waitFor();
     // The revision sheet and the library, opened by URL with the server down.
     await page.goto(server.url(`/${SLUG}/sheet/`));
     await page.locator('.sheet-table').first().waitFor();
