@@ -137,7 +137,13 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
     progress('warm done');
     out.controlled = await page.evaluate(() => navigator.serviceWorker?.controller !== null);
 
-    // Opening a definition card: click to card on screen and placed.
+    // Opening a definition card: click to card on screen and placed (in the full article if the brief has
+    // no terms, as in the synthetic article).
+    if (!(await page.locator(term).count())) {
+      await page.goto(`${origin}/${slug}/article/`);
+      await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+      await page.locator(term).first().waitFor();
+    }
     const card = [];
     for (let i = 0; i < 21; i++) {
       card.push(await page.evaluate(async (sel) => {
@@ -159,6 +165,7 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
     // One keystroke in the glossary filter: input event to the updated count on screen.
     await page.goto(`${origin}/${slug}/glossary/`);
     await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+    await page.locator('#glossary-search').waitFor({ timeout: 120000 });
     const keys = [];
     for (let i = 0; i < 21; i++) {
       keys.push(await page.evaluate(async (k) => {
@@ -184,6 +191,7 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
     for (let i = 0; i < Math.min(RUNS, 5); i++) {
       await page.goto(`${origin}/${slug}/`);
       await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+      await page.locator('.view-tabs a[href*="/map/"]').waitFor({ timeout: 120000 });
       map.push(await page.evaluate(async () => {
         const link = [...document.querySelectorAll('.view-tabs a')].find((a) => a.href.includes('/map/'));
         const t0 = performance.now();

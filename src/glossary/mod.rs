@@ -26,6 +26,10 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
     }
 }
 
+/// Entries drawn per step: a keystroke in a 5,000-term glossary must not rebuild thousands of entries on a
+/// cheap phone; "Show more" draws the next step (and the entry a URL names is always drawn).
+const STEP: usize = 100;
+
 fn reader_view(doc: DocKind) -> View {
     match doc {
         DocKind::Brief => View::Brief,
@@ -55,6 +59,13 @@ pub fn GlossaryView(
         papers.with(|p| search.search(&q, p))
     });
     let total = loaded.article.glossary.len();
+    let shown = RwSignal::new(STEP);
+    // A new search or filter starts again from the first step.
+    Effect::new(move |_| {
+        query.track();
+        papers.track();
+        shown.set(STEP);
+    });
 
     // Opening a term's URL shows that entry: clear what could hide it, then bring it into view.
     Effect::new(move |_| {
@@ -95,8 +106,18 @@ pub fn GlossaryView(
         let grouped = query.with(|q| q.trim().is_empty());
         let mut out = Vec::new();
         let mut letter: Option<char> = None;
-        for hit in hits {
-            let e = &article.glossary[hit.index];
+        let limit = shown.get();
+        // Untracked: selecting an entry must not redraw the list (focus); opening a URL clears the search, which
+        // redraws it with the entry.
+        let wanted = selected.get_untracked();
+        let more = hits.len().saturating_sub(limit);
+        for (i, hit) in hits.into_iter().enumerate() {
+            let Some(e) = article.glossary.get(hit.index) else {
+                continue;
+            };
+            if i >= limit && wanted.as_ref() != Some(&e.id) {
+                continue;
+            }
             let first = explainer_core::text::fold(e.term_in(lang()).text)
                 .chars()
                 .next()
@@ -118,7 +139,14 @@ pub fn GlossaryView(
                 .into_any(),
             );
         }
-        view! { <ul class="entries">{out}</ul> }.into_any()
+        let more_button = (more > 0).then(|| {
+            view! {
+                <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += STEP * 10)>
+                    {fill(ui().show_more_terms, &[("n", &more)])}
+                </button>
+            }
+        });
+        view! { <ul class="entries">{out}</ul> {more_button} }.into_any()
     };
     let status = move || {
         let n = hits.with(Vec::len);

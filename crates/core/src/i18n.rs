@@ -129,7 +129,7 @@ ui_strings! {
     imported_n,
     /// `{e}` why.
     not_imported,
-    show_answer, suspend, unsuspend, suspended_heading, see_on_timeline,
+    show_answer, suspend, unsuspend, suspended_heading, see_on_timeline, show_more_terms,
     /// `{due}`, `{n}`, `{s}`.
     deck_status,
     answer_is,
@@ -263,6 +263,7 @@ pub static EN: Ui = Ui {
     unsuspend: "Restore this card",
     suspended_heading: "Suspended cards ({n})",
     see_on_timeline: "See these events on the timeline",
+    show_more_terms: "Show more ({n} not shown)",
     deck_status: "{due} due today · {n} cards · {s} suspended",
     answer_is: "Answer: ",
     check_answer: "Check answer",
@@ -416,6 +417,7 @@ pub static HI: Ui = Ui {
     unsuspend: "यह कार्ड फिर से दिखाएँ",
     suspended_heading: "रोके गए कार्ड ({n})",
     see_on_timeline: "इन घटनाओं को समयरेखा पर देखें",
+    show_more_terms: "और दिखाएँ ({n} नहीं दिखाए गए)",
     deck_status: "आज {due} बाकी · {n} कार्ड · {s} रोके गए",
     answer_is: "उत्तर: ",
     check_answer: "उत्तर जाँचें",
