@@ -92,6 +92,9 @@ pub fn App(
     provide_context(nav);
     let open_card = OpenCard(RwSignal::new(None));
     provide_context(open_card);
+    provide_context(crate::state::OpenSelector(Selector::new(move || {
+        open_card.0.get().map(|c| c.occurrence)
+    })));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     let chosen_lang = browser::root_lang()
@@ -272,6 +275,7 @@ pub fn ArticlePage(
         Memo::new(move |_| nav.route.with(|r| highlighted(&a, r.selection().as_ref())))
     };
     provide_context(Selected(selected));
+    provide_context(crate::state::TermFlags::new(selected));
     let papers = a
         .papers
         .iter()

@@ -3,7 +3,7 @@
 use crate::browser;
 use explainer_core::i18n::{Lang, Ui};
 use explainer_core::load::{decode_article, decode_index, LoadError};
-use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId};
+use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId, TermId};
 use explainer_core::route::strip_base;
 use explainer_core::route::Selection;
 use explainer_core::search::SearchIndex;
@@ -145,6 +145,60 @@ pub struct OpenCard(pub RwSignal<Option<CardState>>);
 /// What the current selection highlights in every view.
 #[derive(Clone, Copy)]
 pub struct Selected(pub Memo<explainer_core::selection::Highlighted>);
+
+/// The open card, by occurrence, for thousands of term buttons: opening a card wakes only the buttons whose
+/// state changes (the one opened and the one closed), not every button in the text.
+#[derive(Clone)]
+pub struct OpenSelector(pub Selector<Option<explainer_core::model::OccurrenceId>>);
+
+/// Whether each term is highlighted by the selection, one flag per term: a new selection updates the flags of
+/// the terms that enter or leave it, so a 5,000-term text does not re-evaluate every button.
+#[derive(Clone)]
+pub struct TermFlags {
+    flags: std::sync::Arc<std::sync::RwLock<std::collections::HashMap<TermId, ArcRwSignal<bool>>>>,
+    selected: Memo<explainer_core::selection::Highlighted>,
+}
+
+impl TermFlags {
+    /// Flags kept in step with `selected` (by an effect, so only in the browser; natively they start right).
+    pub fn new(selected: Memo<explainer_core::selection::Highlighted>) -> Self {
+        let this = TermFlags {
+            flags: Default::default(),
+            selected,
+        };
+        let flags = this.flags.clone();
+        Effect::new(move |prev: Option<std::collections::BTreeSet<TermId>>| {
+            let next = selected.with(|h| h.terms.clone());
+            if let Ok(map) = flags.read() {
+                for id in prev.iter().flatten().chain(next.iter()) {
+                    if let Some(flag) = map.get(id) {
+                        let on = next.contains(id);
+                        if flag.get_untracked() != on {
+                            flag.set(on);
+                        }
+                    }
+                }
+            }
+            next
+        });
+        this
+    }
+
+    /// Whether `id` is highlighted (reactive).
+    pub fn is_selected(&self, id: &TermId) -> bool {
+        let existing = self.flags.read().ok().and_then(|m| m.get(id).cloned());
+        let flag = existing.unwrap_or_else(|| {
+            let on = self.selected.with_untracked(|h| h.terms.contains(id));
+            let flag = ArcRwSignal::new(on);
+            if let Ok(mut m) = self.flags.write() {
+                m.entry(id.clone()).or_insert(flag).clone()
+            } else {
+                flag
+            }
+        });
+        flag.get()
+    }
+}
 
 /// Text for the polite live region: what just happened, for screen readers.
 #[derive(Clone, Copy)]

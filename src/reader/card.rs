@@ -34,7 +34,12 @@ pub fn TermButton(
     let wrap_id = format!("wrap-{anchor}");
     let card_id = format!("card-{anchor}");
     let entry = article.entry(&term.term).cloned();
-    let is_open = Memo::new(move |_| open.with(|o| o.map(|c| c.occurrence) == Some(occ)));
+    // Keyed: opening a card must not wake every term button of a long text.
+    let open_sel = use_context::<crate::state::OpenSelector>();
+    let is_open = Memo::new(move |_| match &open_sel {
+        Some(s) => s.0.selected(&Some(occ)),
+        None => open.with(|o| o.map(|c| c.occurrence) == Some(occ)),
+    });
     let close_timer = StoredValue::new(None::<TimeoutHandle>);
     let cancel_close = move || {
         if let Some(h) = close_timer.get_value() {
@@ -110,9 +115,13 @@ pub fn TermButton(
         move || highlight.is_some_and(|h| h.0.with(|a| a.as_deref() == Some(anchor.as_str())))
     };
     let sel = use_context::<Selected>();
+    let flags = use_context::<crate::state::TermFlags>();
     let is_selected = {
         let id = term.term.clone();
-        move || sel.is_some_and(|s| s.0.with(|h| h.terms.contains(&id)))
+        move || match &flags {
+            Some(f) => f.is_selected(&id),
+            None => sel.is_some_and(|s| s.0.with(|h| h.terms.contains(&id))),
+        }
     };
     let card = {
         let card_id = card_id.clone();

@@ -98,7 +98,10 @@ pub fn ReaderView(
             OccurrenceId::parse_anchor(f).is_some_and(|o| o.doc == kind)
                 || SentenceId::parse_anchor(f).is_some_and(|s| s.doc == kind)
         });
-        highlight.0.set(target.clone());
+        // Set only on a change: every term button reads this, and a long text has thousands of them.
+        if highlight.0.with_untracked(|h| *h != target) {
+            highlight.0.set(target.clone());
+        }
         if let Some(anchor) = target {
             request_animation_frame(move || {
                 browser::reveal(&anchor);

@@ -136,7 +136,9 @@ test('keyboard-only walkthrough of every feature', async () => {
   await page.locator('#card-answer').waitFor();
   await page.keyboard.press('3');
   await page.waitForFunction((b) => document.querySelector('#card-front')?.textContent !== b, before);
-  await tabTo(page, '.segmented button:nth-child(2)');
+  // Grading moved focus to the next card's "Show answer"; the mode switch is above it.
+  await page.waitForFunction(() => document.activeElement?.id === 'reveal-answer');
+  await tabTo(page, '.segmented button:nth-child(2)', { back: true });
   await page.keyboard.press('Enter');
   await tabTo(page, 'form.quiz-setup button[type="submit"]');
   await page.keyboard.press('Enter');
