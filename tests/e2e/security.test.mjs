@@ -65,7 +65,9 @@ test('every served page has a strict CSP that hashes its inline scripts, and SRI
       ...html.matchAll(/<script[^>]*\ssrc="[^"]*"[^>]*>/g),
       ...html.matchAll(/<link[^>]*\srel="(?:stylesheet|modulepreload|preload)"[^>]*>/g),
     ].map((m) => m[0]);
-    assert.ok(tags.length >= 10, `${name}: subresources found`);
+    for (const kind of [/^<script/, /rel="stylesheet"/, /rel="modulepreload"/]) {
+      assert.ok(tags.some((t) => kind.test(t)), `${name}: a subresource matching ${kind} found`);
+    }
     for (const tag of tags) {
       const url = attr(tag, 'src') ?? attr(tag, 'href');
       const integrity = attr(tag, 'integrity');
