@@ -3,7 +3,7 @@
 // prerendered as such (a selection, an embed) still render correctly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, appLive, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -52,11 +52,11 @@ test('the wasm hydrates the prerendered page: same nodes, interactive, no errors
   for (const path of ['', 'glossary/', 'timeline/', 'map/', 'study/', 'sheet/']) {
     await page.goto(server.url(`/${SLUG}/${path}`));
     await articleReady(page);
-    await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+    await appLive(page);
     assert.equal(await page.evaluate(() => document.querySelector('main').__prerendered), true, `/${path} hydrated, not rebuilt`);
   }
   await page.goto(server.url(`/${SLUG}/`));
-  await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+  await appLive(page);
   await page.locator('button.term').first().click();
   await page.locator('.term-card.placed').waitFor();
   await page.getByRole('link', { name: 'Glossary', exact: true }).click();
@@ -78,7 +78,7 @@ test('loading a prerendered view shifts no layout (CLS ≤ 0.02), on a phone and
     });
     for (const path of ['', 'article/', 'glossary/', 'timeline/', 'map/', 'study/', 'sheet/']) {
       await page.goto(server.url(`/${SLUG}/${path}`));
-      await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
+      await appLive(page);
       // Two frames after the app is live, so late shifts are counted.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const cls = await page.evaluate(() => window.__cls);
