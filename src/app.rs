@@ -92,8 +92,10 @@ pub fn App(
     provide_context(nav);
     let open_card = OpenCard(RwSignal::new(None));
     provide_context(open_card);
+    // `try_get`: the selector's effect may still run once after its owner is gone (the prerenderer renders
+    // each page under its own owner and drops it while the executor holds that effect); `get` panicked there.
     provide_context(crate::state::OpenSelector(Selector::new(move || {
-        open_card.0.get().map(|c| c.occurrence)
+        open_card.0.try_get().flatten().map(|c| c.occurrence)
     })));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);

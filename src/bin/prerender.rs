@@ -12,6 +12,7 @@ use explainer_core::route::{Route, View};
 use leptos::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// JSON that can sit inside `<script>`: `<` only occurs inside strings, where `\u003c` means the same.
@@ -126,7 +127,15 @@ fn run(dist: &Path) -> Result<usize, String> {
     Ok(n)
 }
 
+/// Set by any panic, also one in an effect on the executor's threads, which would not stop the process.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
 fn main() -> ExitCode {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        report(info);
+    }));
     any_spawner::Executor::init_futures_executor().ok();
     let dist = std::env::args()
         .nth(1)
@@ -136,6 +145,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match run(Path::new(&dist)) {
+        Ok(_) if PANICKED.load(Ordering::SeqCst) => {
+            eprintln!("prerender: a render panicked (see above); the pages may be incomplete");
+            ExitCode::FAILURE
+        }
         Ok(n) => {
             eprintln!("prerender: {n} pages rendered into {dist}");
             ExitCode::SUCCESS
