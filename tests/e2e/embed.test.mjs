@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serveDist, serveDir, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, serveDir, launch, newPage, articleReady, frameLive, SLUG } from './harness.mjs';
 
 let app, host, hostDir, browser;
 const FRAMES = {
@@ -50,6 +50,18 @@ after(async () => {
 
 const height = (page, id) => page.evaluate((id) => parseFloat(document.getElementById(id).style.height) || 0, id);
 
+// A click that makes Playwright scroll the host far (these frames are other-process, and offscreen ones do not
+// draw) could be routed with the frame's old place and reach no frame at all (seen: the map frame got no pointer
+// event). So the host scrolls the target into view itself, and the click waits until both have drawn.
+const drawn = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+async function clickInFrame(page, frameId, locator) {
+  const y = await locator.evaluate((el) => el.getBoundingClientRect().top);
+  await page.locator(`#${frameId}`).evaluate((f, y) => scrollTo(0, f.getBoundingClientRect().top + scrollY + y - 200), y);
+  await page.evaluate(drawn);
+  await page.frameLocator(`#${frameId}`).locator('body').evaluate(drawn);
+  await locator.click();
+}
+
 test('every view embeds cross-origin, renders, and its iframe is sized to its content', async () => {
   const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
   await page.goto(host.url('/'));
@@ -79,10 +91,39 @@ test('every view embeds cross-origin, renders, and its iframe is sized to its co
   assert.deepEqual(page.errors, []);
 });
 
+test("an embedded view's height is its content's whatever the frame's height (no growth loop)", async () => {
+  // A height in vh inside a frame that is sized to its content feeds back: a taller frame, a taller map, a
+  // taller frame… (the map grew by a step per message, moving whatever was being clicked).
+  const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+  await page.goto(host.url('/'));
+  const reported = async (id, forced) => {
+    await page.evaluate(([id, forced]) => {
+      const f = document.getElementById(id);
+      f.style.height = `${forced}px`;
+      f.contentWindow.postMessage({ type: 'explainer:request-height', version: 1 }, '*');
+    }, [id, forced]);
+    await page.waitForFunction(([id, forced]) => parseFloat(document.getElementById(id).style.height) !== forced, [id, forced]);
+    return height(page, id);
+  };
+  for (const id of Object.keys(FRAMES)) {
+    await frameLive(page.frameLocator(`#f-${id}`));
+    const inTall = await reported(`f-${id}`, 3000);
+    const inShort = await reported(`f-${id}`, 300);
+    assert.equal(inTall, inShort, `${id}: the same content height in a 3000 px and a 300 px frame`);
+  }
+  // With a map actor's details open too.
+  const map = page.frameLocator('#f-map');
+  await clickInFrame(page, 'f-map', map.locator('g.node').first());
+  await map.locator('#map-panel-title').waitFor();
+  assert.equal(await reported('f-map', 3000), await reported('f-map', 300), 'map with details open');
+  assert.deepEqual(page.errors, []);
+});
+
 test('malformed messages are ignored by the host script and by the embedded app', async () => {
   const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
   await page.goto(host.url('/'));
   await page.waitForFunction(() => parseFloat(document.getElementById('f-term').style.height) > 160);
+  await frameLive(page.frameLocator('#f-term'));
   const before = await height(page, 'f-term');
   // From the host window itself (not one of the frames), and frames sending the wrong shape.
   await page.evaluate(() => window.postMessage({ type: 'explainer:height', version: 1, height: 5 }, '*'));
@@ -111,9 +152,10 @@ test('deep links work inside an embed and keep it embedded; the sandboxed frame 
   const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
   await page.goto(host.url('/'));
   const frame = page.frameLocator('#f-glossary');
+  await frameLive(frame);
   await frame.getByLabel('Search terms').fill('Line of Control');
-  await frame.locator('#term-line-of-control summary').click();
-  await frame.locator('#term-line-of-control a.occ-link').first().click();
+  await clickInFrame(page, 'f-glossary', frame.locator('#term-line-of-control summary'));
+  await clickInFrame(page, 'f-glossary', frame.locator('#term-line-of-control a.occ-link').first());
   await frame.locator('.sentence, .term.flash').first().waitFor();
   const url = page.frame({ url: /article\// }).url();
   assert.match(url, /\/article\/\?embed=1#occ-full-\d+$/);
@@ -174,6 +216,8 @@ ${Object.entries(views).map(([id, path]) => `<iframe data-explainer sandbox="all
   const probes = { article: '.doc-title', glossary: 'li.entry', timeline: 'li.event', map: 'g.node', term: '#term-nato', entity: '#map-panel-title', study: '#deck-stats' };
   for (const [id, probe] of Object.entries(probes)) {
     await page.frameLocator(`#s-${id}`).locator(probe).first().waitFor();
+    // The probe is in the prerendered HTML: a click before the wasm has hydrated it would do nothing.
+    await frameLive(page.frameLocator(`#s-${id}`));
     await page.waitForFunction((id) => parseFloat(document.getElementById(id).style.height) > 160, `s-${id}`);
   }
   // Input works in each. Frames are resized as their content changes, which moves every frame below: work
@@ -183,21 +227,21 @@ ${Object.entries(views).map(([id, path]) => `<iframe data-explainer sandbox="all
   await study.getByText('Progress is not being saved in this browser').waitFor();
   const due = async () => Number((await study.locator('#deck-stats').textContent()).match(/^(\d+) due/)[1]);
   const before = await due();
-  await study.getByRole('button', { name: 'Show answer' }).click();
-  await study.getByRole('button', { name: /^Easy/ }).click();
+  await clickInFrame(page, 's-study', study.getByRole('button', { name: 'Show answer' }));
+  await clickInFrame(page, 's-study', study.getByRole('button', { name: /^Easy/ }));
   await study.locator('#deck-stats', { hasText: new RegExp(`^${before - 1} due`) }).waitFor();
   const map = page.frameLocator('#s-map');
-  await map.locator('g.node').first().click();
+  await clickInFrame(page, 's-map', map.locator('g.node').first());
   await map.locator('#map-panel-title').waitFor();
   const timeline = page.frameLocator('#s-timeline');
-  await timeline.locator('li.event').first().click();
+  await clickInFrame(page, 's-timeline', timeline.locator('li.event').first());
   await timeline.locator('.event-detail').waitFor();
   const glossary = page.frameLocator('#s-glossary');
   await glossary.getByLabel('Search terms').fill('Wassenaar');
   await glossary.locator('#glossary-count', { hasText: /^\d+ of \d+ terms$/ }).waitFor();
   assert.match(await glossary.locator('li.entry').first().textContent(), /Wassenaar Arrangement/);
   const article = page.frameLocator('#s-article');
-  await article.locator('button.term').first().click();
+  await clickInFrame(page, 's-article', article.locator('button.term').first());
   await article.locator('.term-card.placed').waitFor();
   assert.deepEqual(page.errors, []);
 });

@@ -124,6 +124,11 @@ export async function appLive(page) {
   await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
 }
 
+/** The same for an app in a frame (a `page.frameLocator(…)`): its prerendered nodes ignore input until then. */
+export async function frameLive(frame) {
+  await frame.locator('html[data-explainer-live="true"]').waitFor({ state: 'attached' });
+}
+
 // An axe-core scan that must find nothing: all rules, or only `tags` when given. It judges the settled state,
 // not a frame of an entrance animation (opacity fades would read as low contrast).
 export async function axeScan(page, label, tags) {
