@@ -21,22 +21,35 @@ use explainer_core::{Route, View};
 use leptos::ev;
 use leptos::prelude::*;
 
-/// The id of the `<script type="application/json">` in which a prerendered page carries its article, and the
-/// meta naming the route the page was prerendered for.
-pub const CARRIED_ARTICLE_ID: &str = "explainer-article";
+/// The meta naming the route a page was prerendered for.
 pub const PRERENDERED_META: &str = "explainer-prerendered";
 
 /// Reads the browser location and starts the app on `<body>`: it hydrates the prerendered HTML when the page
 /// is exactly what was prerendered (same route, no query, not embedded), and otherwise renders afresh, using
-/// the article the page carries if any.
+/// the article data the page names if any.
 pub fn start() {
+    // Not leptos's spawn_local: its executor is set up by mounting, which comes after this.
+    wasm_bindgen_futures::spawn_local(async {
+        let data = browser::carried_data().await;
+        // Instantiating the wasm, decoding the article and hydrating the page are three tasks, not one.
+        browser::next_task().await;
+        let initial = match data {
+            Some(Ok(json)) => explainer_core::load::decode_article(&json)
+                .ok()
+                .map(LoadedArticle::new),
+            // The app loads it again and says what went wrong if it cannot.
+            Some(Err(_)) | None => None,
+        };
+        browser::next_task().await;
+        start_with(initial);
+    });
+}
+
+fn start_with(initial: Option<LoadedArticle>) {
     let base = browser::base_path();
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
     let embed = Nav::embed_requested(&query);
-    let initial = browser::element_text(CARRIED_ARTICLE_ID)
-        .and_then(|json| explainer_core::load::decode_article(&json).ok())
-        .map(LoadedArticle::new);
     let prerendered_for = browser::meta_content(PRERENDERED_META);
     let exact = prerendered_for.is_some_and(|p| p == route.to_path()) && query.is_empty();
     #[cfg(feature = "hydrate")]

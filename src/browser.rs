@@ -284,9 +284,36 @@ pub fn print() {
     }
 }
 
-/// The text of an element by id (e.g. a `<script type="application/json">` data block).
-pub fn element_text(id: &str) -> Option<String> {
-    document()?.get_element_by_id(id)?.text_content()
+/// Resolves in a new task of the event loop: work split by it is several short tasks, not one long one that
+/// keeps a tap waiting (on a slow phone decoding and hydrating the article together took ~280 ms).
+pub async fn next_task() {
+    let Some(w) = window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The article data a prerendered page names (`<meta name="explainer-data">`): the text the loader started
+/// fetching before the wasm arrived (`window.explainerData`), or fetched here if the loader did not. `None`
+/// when the page names no data. On an error the app starts without it, and loads it again itself, showing
+/// its progress and any failure with a retry.
+pub async fn carried_data() -> Option<Result<String, LoadError>> {
+    let url = meta_content(explainer_core::DATA_META)?;
+    let started = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"explainerData".into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    Some(match started {
+        Some(promise) => match JsFuture::from(promise).await {
+            Ok(text) => text
+                .as_string()
+                .ok_or_else(|| LoadError::Corrupt("not text".into())),
+            Err(_) => Err(LoadError::Network("the page's data did not load".into())),
+        },
+        None => fetch_text(&url, false).await,
+    })
 }
 
 /// The `content` of `<meta name="…">`.

@@ -1,24 +1,21 @@
 //! Prerenders every article route to static HTML with the same Leptos components the browser runs (Trunk's
 //! post-build hook, after `explainer-content shells` has written a page per route). Each page gets the rendered
-//! app right after `<body>` (the wasm hydrates it), the article as a JSON data block at the end of the body (no
-//! second request, and the data always matches the HTML), and a meta naming its route.
+//! app right after `<body>` (the wasm hydrates it), a meta naming its route, and a meta naming its article data,
+//! which the page's loader fetches alongside the wasm once the text has painted (so the data does not delay the
+//! first paint, and no request waits for another).
 //!
 //! Usage: `prerender [DIST]` (default: `$TRUNK_STAGING_DIR`).
 
-use explainer::app::{App, CARRIED_ARTICLE_ID, PRERENDERED_META};
+use explainer::app::{App, PRERENDERED_META};
 use explainer::state::LoadedArticle;
 use explainer_core::model::{Article, ArticleIndex};
 use explainer_core::route::{Route, View};
+use explainer_core::DATA_META;
 use leptos::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// JSON that can sit inside `<script>`: `<` only occurs inside strings, where `\u003c` means the same.
-fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-}
 
 fn attr(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -48,48 +45,24 @@ fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
     html
 }
 
-/// Drops the `<link rel="preload">` of the wasm: on a slow link it would share the bandwidth with the page's
-/// own text and styles before anything is painted. The loader (a module script, so it runs once the page is
-/// parsed) still fetches the wasm straight after. (Browsers ignore `integrity` on a fetch preload, so no
-/// check is lost.)
-fn without_wasm_preload(shell: &str) -> String {
-    let mut out = String::with_capacity(shell.len());
-    let mut rest = shell;
-    while let Some(i) = rest.find("<link rel=\"preload\"") {
-        let Some(len) = rest[i..].find('>') else {
-            break;
-        };
-        let tag = &rest[i..=i + len];
-        out.push_str(&rest[..i]);
-        if !tag.contains("application/wasm") {
-            out.push_str(tag);
-        }
-        rest = &rest[i + len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Splices the rendered app and its data into a route page.
-fn page(shell: &str, app: &str, json: &str, route: &Route) -> Result<String, String> {
-    let shell = without_wasm_preload(shell);
+/// Splices the rendered app and the metas naming its route and its data into a route page.
+fn page(shell: &str, app: &str, data_url: &str, route: &Route) -> Result<String, String> {
     let body = shell.find("<body>").ok_or("no <body> in the page")? + "<body>".len();
     let head = shell.find("</head>").ok_or("no </head> in the page")?;
     let end = shell.rfind("</body>").ok_or("no </body> in the page")?;
     if end < body {
         return Err("</body> before <body>".into());
     }
-    // Nothing may come between <body> and the app: hydration walks the body's children from the first. The
-    // data goes last, so the text above it is parsed and painted while the data is still arriving.
+    // Nothing may come between <body> and the app: hydration walks the body's children from the first.
     let rest = shell[body..end].trim_start();
     Ok(format!(
-        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n{}{}{}<script type=\"application/json\" id=\"{CARRIED_ARTICLE_ID}\">{}</script>\n{}",
+        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<meta name=\"{DATA_META}\" content=\"{}\">\n{}{}{}{}",
         &shell[..head],
         attr(&route.to_path()),
+        attr(data_url),
         &shell[head..body],
         app,
         rest,
-        script_safe(json),
         &shell[end..]
     ))
 }
@@ -118,8 +91,10 @@ fn run(dist: &Path) -> Result<usize, String> {
         for route in routes {
             let file = dist.join(route.to_path()).join("index.html");
             let shell = read(file.clone())?;
-            let app = render(&base_of(&shell), route.clone(), loaded.clone());
-            let html = page(&shell, &app, &json, &route)?;
+            let base = base_of(&shell);
+            let data_url = format!("{base}content/{}.json", summary.slug);
+            let app = render(&base, route.clone(), loaded.clone());
+            let html = page(&shell, &app, &data_url, &route)?;
             std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
             n += 1;
         }

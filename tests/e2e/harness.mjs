@@ -105,6 +105,14 @@ export async function newPage(browser, options = {}) {
     );
   });
   const page = await context.newPage();
+  // A prerendered page is on screen, and takes clicks, before the app is live; input before that is lost. So a
+  // navigation to one waits for the live app, unless JavaScript is off or the test asks not to ({ live: false }).
+  const goto = page.goto.bind(page);
+  page.goto = async (url, { live = options.javaScriptEnabled !== false, ...rest } = {}) => {
+    const res = await goto(url, rest);
+    if (live && (await page.locator('meta[name="explainer-prerendered"]').count()) > 0) await appLive(page);
+    return res;
+  };
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('console', (m) => {

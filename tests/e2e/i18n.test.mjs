@@ -49,6 +49,8 @@ test('the language switch: Hindi everywhere but the article body, same URL, reme
   const page = await newPage(browser);
   await page.goto(server.url(`/${SLUG}/glossary/nato/`));
   await page.locator('#term-nato.selected').waitFor();
+  // The prerendered select is there before the app: a change made before it is live would be lost.
+  await appLive(page);
   const url = page.url();
   await page.getByLabel('Language').selectOption('hi');
   await page.getByRole('link', { name: 'शब्दावली', exact: true }).waitFor();

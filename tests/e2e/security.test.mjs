@@ -1,6 +1,6 @@
 // The Content-Security-Policy and Subresource Integrity of every page the build serves, checked on the files
-// and in Chromium: the policy is present and strict, every inline script is hashed in it, every script,
-// stylesheet and preload carries an integrity hash that matches the file, and the browser enforces it.
+// and in Chromium: the policy is present and strict, every inline script and style is hashed in it, every script
+// (and the import-mapped wasm glue) carries an integrity hash that matches the file, and the browser enforces it.
 // Also the oEmbed file and its discovery link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,7 +36,7 @@ function htmlPages(dir) {
 
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
 
-test('every served page has a strict CSP that hashes its inline scripts, and SRI on every script, stylesheet and preload', () => {
+test('every served page has a strict CSP that hashes its inline scripts and styles, and SRI on every script it loads', () => {
   const pages = htmlPages(server.dir);
   assert.ok(pages.length >= 60, `all route pages found (${pages.length})`);
   for (const page of pages) {
@@ -53,20 +53,36 @@ test('every served page has a strict CSP that hashes its inline scripts, and SRI
     }
     assert.deepEqual(policy['object-src'], ["'none'"], `${name}: object-src 'none'`);
     assert.deepEqual(policy['base-uri'], ["'none'"], `${name}: base-uri 'none'`);
-    assert.ok(!policy['style-src']?.includes("'unsafe-inline'"), `${name}: no inline styles`);
-    // Every inline script (the loader trunk emits, JSON data blocks excepted) is allowed by its hash.
+    assert.ok(!policy['style-src']?.includes("'unsafe-inline'"), `${name}: no unhashed inline styles`);
+    // Every inline script (the loader, the import map, the theme script) is allowed by its hash…
     for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
-      if (/\ssrc=/.test(attrs) || /type="application\/json"/.test(attrs)) continue;
+      if (/\ssrc=/.test(attrs)) continue;
       const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
       assert.ok(scripts.includes(hash), `${name}: inline script hashed in the CSP`);
     }
-    // SRI: each subresource the browser checks carries the sha384 of the file it names.
+    // …and so is every inline stylesheet (the page's CSS, inlined so the first paint waits for no request).
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+    assert.ok(styles.length >= 1, `${name}: the stylesheet is inline`);
+    for (const [, body] of styles) {
+      const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+      assert.ok(policy['style-src'].includes(hash), `${name}: inline style hashed in the CSP`);
+    }
+    // SRI: each subresource the browser checks carries the sha384 of the file it names: script and link tags
+    // (if any), and the import map's integrity entries (the wasm glue and the PWA script, imported once the page
+    // has painted).
     const tags = [
       ...html.matchAll(/<script[^>]*\ssrc="[^"]*"[^>]*>/g),
       ...html.matchAll(/<link[^>]*\srel="(?:stylesheet|modulepreload|preload)"[^>]*>/g),
     ].map((m) => m[0]);
-    for (const kind of [/^<script/, /rel="stylesheet"/, /rel="modulepreload"/]) {
-      assert.ok(tags.some((t) => kind.test(t)), `${name}: a subresource matching ${kind} found`);
+    const map = html.match(/<script type="importmap">([^<]*)<\/script>/);
+    assert.ok(map, `${name}: an import map`);
+    const integrity = Object.entries(JSON.parse(map[1]).integrity);
+    assert.ok(integrity.some(([url]) => /\/explainer-[0-9a-f]+\.js$/.test(url)), `${name}: the glue is pinned`);
+    assert.ok(integrity.some(([url]) => /\/pwa-[0-9a-f]+\.js$/.test(url)), `${name}: the PWA script is pinned`);
+    for (const [url, hash] of integrity) {
+      const file = readFileSync(join(server.dir, url.replace(/^\//, '')));
+      assert.equal(hash, `sha384-${createHash('sha384').update(file).digest('base64')}`, `${name}: ${url} hash matches`);
+      assert.ok(html.includes(`import('${url}')`), `${name}: the loader imports ${url}`);
     }
     for (const tag of tags) {
       const url = attr(tag, 'src') ?? attr(tag, 'href');
@@ -78,6 +94,30 @@ test('every served page has a strict CSP that hashes its inline scripts, and SRI
     }
   }
 });
+
+for (const [what, pattern] of [['wasm glue (import map)', /\/explainer-[0-9a-f]+\.js$/], ['wasm (fetch integrity)', /\/explainer-[0-9a-f]+_bg\.wasm$/]]) {
+  test(`Chromium enforces the hash of the ${what}: a tampered copy is refused and never runs`, async () => {
+    const page = await newPage(browser);
+    let served = false;
+    await page.route(pattern, async (route) => {
+      const res = await route.fetch();
+      const body = await res.body();
+      served = true;
+      const tampered = what.includes('glue')
+        ? Buffer.concat([body, Buffer.from('\nwindow.__tampered = true;')])
+        : Buffer.concat([body, Buffer.from([0])]);
+      await route.fulfill({ response: res, body: tampered });
+    });
+    const refused = page.waitForEvent('console', (m) => m.type() === 'error' && /integrity/i.test(m.text()));
+    await page.goto(server.url(`/${SLUG}/`), { live: false });
+    await refused;
+    assert.ok(served, 'it was requested');
+    assert.equal(await page.evaluate(() => window.__tampered === true), false, 'the tampered glue did not run');
+    assert.notEqual(await page.evaluate(() => document.documentElement.dataset.explainerLive), 'true');
+    // The prerendered text is still there to read.
+    await page.locator('h1').first().waitFor();
+  });
+}
 
 test('the plain static pages have no script at all', () => {
   const dir = join(server.dir, 'content');

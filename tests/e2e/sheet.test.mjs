@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serveDist, launch, newPage, articleReady, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, appLive, SLUG } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -48,6 +48,8 @@ test('printing: the sheet fits two A4 pages with nothing interactive; the articl
   const page = await newPage(browser);
   for (const lang of ['en', 'hi']) {
     await page.goto(server.url(`/${SLUG}/sheet/?lang=${lang}`));
+    // With a query the app renders afresh over the prerendered page: check the live nodes, not ones about to go.
+    await appLive(page);
     await page.locator('.sheet-term').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     for (const sel of ['.masthead', '.view-tabs', '.share-open', '.article-footer', '.sheet-head button']) {

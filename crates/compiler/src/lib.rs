@@ -4,6 +4,7 @@
 
 pub mod annotation;
 pub mod corpus;
+pub mod critical;
 pub mod diag;
 pub mod document;
 pub mod html;

@@ -29,14 +29,14 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The policy: scripts only from this origin plus the hashed inline loader; wasm may compile; nothing else.
-pub fn csp(inline_script_hashes: &[String]) -> String {
-    let hashes: String = inline_script_hashes
-        .iter()
-        .map(|h| format!(" 'sha256-{h}'"))
-        .collect();
+/// The policy: scripts and styles only from this origin plus the hashed inline blocks of the page (loader,
+/// import map, theme script, stylesheet); wasm may compile; nothing else.
+pub fn csp(inline_script_hashes: &[String], inline_style_hashes: &[String]) -> String {
+    let hashes =
+        |hs: &[String]| -> String { hs.iter().map(|h| format!(" 'sha256-{h}'")).collect() };
+    let (scripts, styles) = (hashes(inline_script_hashes), hashes(inline_style_hashes));
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' data:; \
 font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-src 'none'; object-src 'none'; \
 base-uri 'none'; form-action 'none'"
     )
@@ -156,18 +156,24 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
         .map(|b| format!("sha384-{}", base64(&Sha384::digest(&b))))
         .ok();
     let mut head = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        csp(&inline_script_hashes(&shell))
+        "<link rel=\"manifest\" href=\"{base}manifest.webmanifest\">\n  <meta name=\"theme-color\" content=\"#0b5cad\">\n  <link rel=\"apple-touch-icon\" href=\"{base}icons/apple-touch-icon.png\">"
     );
-    head.push_str(&format!(
-        "\n  <link rel=\"manifest\" href=\"{base}manifest.webmanifest\">\n  <meta name=\"theme-color\" content=\"#0b5cad\">\n  <link rel=\"apple-touch-icon\" href=\"{base}icons/apple-touch-icon.png\">"
-    ));
     if let Some(sri) = &embed_sri {
         head.push_str(&format!(
             "\n  <meta name=\"explainer-embed-sri\" content=\"{sri}\">"
         ));
     }
     shell = insert_after_charset(&shell, &head);
+    shell = crate::critical::rewrite(dist, &base, &shell)?;
+    // The policy goes first, and hashes the inline blocks as they finally are.
+    let policy = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        csp(
+            &inline_script_hashes(&shell),
+            &crate::critical::inline_style_hashes(&shell)
+        )
+    );
+    shell = insert_after_charset(&shell, &policy);
     shell = cors_for_integrity(&shell);
     fs::write(&shell_path, &shell).map_err(|e| io(&shell_path, e))?;
 
@@ -291,7 +297,7 @@ mod tests {
         assert_eq!(h.len(), 1);
         // sha256("alert(1)"), the value a browser reports for this inline script.
         assert_eq!(h[0], "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
-        let policy = csp(&h);
+        let policy = csp(&h, &[]);
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"));
         assert!(policy.contains("object-src 'none'") && policy.contains("base-uri 'none'"));
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));

@@ -19,6 +19,10 @@ pub mod syllabus;
 pub mod text;
 pub mod timeline;
 
+/// The `<meta name>` by which a prerendered page names the URL of its article data: the page's loader fetches
+/// it alongside the wasm (`window.explainerData`), and the app reads it from there.
+pub const DATA_META: &str = "explainer-data";
+
 pub use model::*;
 pub use route::{Route, View};
 pub use syllabus::{SyllabusPaper, SyllabusTag};
