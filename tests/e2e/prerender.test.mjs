@@ -104,3 +104,31 @@ test('a URL with a selection, an embed, and a reader who chose Hindi all get the
   assert.equal(await page.locator('main').count(), 1);
   assert.deepEqual(page.errors, []);
 });
+
+test('the loader waits for the first paint, and still starts the app in a browser without paint timing or AbortSignal.timeout', async () => {
+  // Normal: the wasm is requested only after the first paint.
+  const page = await newPage(browser);
+  const wasmAt = page.waitForRequest(/_bg\.wasm$/).then(() => Date.now());
+  await page.goto(server.url(`/${SLUG}/`));
+  const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => e.name));
+  assert.ok(paint.includes('first-contentful-paint'), `painted: ${paint}`);
+  assert.ok(await wasmAt);
+  const order = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime;
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'));
+    return { fcp, wasm: wasm.startTime };
+  });
+  assert.ok(order.wasm >= order.fcp, `wasm requested at ${order.wasm} ms, after the first paint at ${order.fcp} ms`);
+  // An older browser: no paint entries, no PerformanceObserver, no AbortSignal.timeout. The timeout starts it.
+  const old = await newPage(browser);
+  await old.addInitScript(() => {
+    delete window.PerformanceObserver;
+    const entries = performance.getEntriesByType.bind(performance);
+    performance.getEntriesByType = (t) => (t === 'paint' ? [] : entries(t));
+    delete AbortSignal.timeout;
+  });
+  await old.goto(server.url(`/${SLUG}/glossary/`));
+  await old.getByLabel('Search terms').fill('Wassenaar');
+  await old.locator('#glossary-count', { hasText: /^\d+ of \d+ terms$/ }).waitFor();
+  assert.deepEqual([...page.errors, ...old.errors], []);
+});

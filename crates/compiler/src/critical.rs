@@ -72,7 +72,7 @@ fn loader(
         r#"<script type="module">
 const go = () => {{
   const data = document.querySelector('meta[name="{DATA_META}"]');
-  if (data) window.explainerData = fetch(data.content, {{ cache: 'no-cache', signal: AbortSignal.timeout(15000) }}).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${{r.status}} ${{r.url}}`))));
+  if (data) window.explainerData = fetch(data.content, {{ cache: 'no-cache', signal: AbortSignal.timeout?.(15000) }}).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${{r.status}} ${{r.url}}`))));
   const module_or_path = fetch('{wasm}'{init});{imports}{links}
   import('{js}').then(async (bindings) => {{
     const wasm = await bindings.default({{ module_or_path }});
@@ -82,8 +82,9 @@ const go = () => {{
 }};
 let started = false;
 const once = () => {{ if (!started) {{ started = true; go(); }} }};
+setTimeout(once, 300);
 if (performance.getEntriesByType('paint').length) once();
-else {{ new PerformanceObserver(once).observe({{ type: 'paint' }}); setTimeout(once, 300); }}
+else try {{ new PerformanceObserver(once).observe({{ type: 'paint' }}); }} catch {{ /* no paint timing: the timeout starts it */ }}
 </script>"#
     )
 }
