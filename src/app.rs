@@ -42,7 +42,11 @@ pub fn start() {
         browser::next_task().await;
         let initial = article.map(LoadedArticle::new);
         browser::next_task().await;
+        let early = browser::early_input();
         start_with(initial);
+        // Once the app's effects have run (it is live, its language settled), what the reader did before.
+        browser::next_task().await;
+        browser::replay(early).await;
     });
 }
 

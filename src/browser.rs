@@ -284,6 +284,101 @@ pub fn print() {
     }
 }
 
+/// What a reader did to the prerendered page before the app was live: values typed or chosen (by element id,
+/// with the event that reports them) and the last button pressed (recorded by the page's loader).
+#[derive(Default)]
+pub struct EarlyInput {
+    values: Vec<(String, String, &'static str)>,
+    click: Option<String>,
+}
+
+/// Reads [`EarlyInput`] from the page; call it before hydrating (hydration may set the values back).
+pub fn early_input() -> EarlyInput {
+    let mut early = EarlyInput::default();
+    let Some(doc) = document() else {
+        return early;
+    };
+    if let Ok(list) = doc.query_selector_all("input[id], select[id]") {
+        for i in 0..list.length() {
+            let node = list.item(i);
+            if let Some(input) = node
+                .clone()
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                if input.value() != input.default_value() {
+                    early.values.push((input.id(), input.value(), "input"));
+                }
+            } else if let Some(select) =
+                node.and_then(|n| n.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                let chosen = select.selected_index();
+                let default = (0..select.length())
+                    .find(|&k| {
+                        select
+                            .item(k)
+                            .and_then(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                            .is_some_and(|o| o.default_selected())
+                    })
+                    .map_or(0, |k| k as i32);
+                if chosen >= 0 && chosen != default {
+                    early.values.push((select.id(), select.value(), "change"));
+                }
+            }
+        }
+    }
+    early.click = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"explainerEarlyClick".into()).ok())
+        .and_then(|v| v.as_string());
+    early
+}
+
+/// Gives the live app what the reader did before: choices first, then (once a new language has rebuilt the
+/// views, which would drop a search typed into them) typed values, each set again and reported with its event;
+/// then the button is pressed.
+pub async fn replay(early: EarlyInput) {
+    let (choices, typed): (Vec<_>, Vec<_>) = early
+        .values
+        .into_iter()
+        .partition(|(_, _, event)| *event == "change");
+    let had_choices = !choices.is_empty();
+    for (id, value, event) in choices {
+        set_and_report(&id, &value, event);
+    }
+    if had_choices {
+        next_task().await;
+    }
+    for (id, value, event) in typed {
+        set_and_report(&id, &value, event);
+    }
+    if let Some(id) = early.click {
+        if let Some(w) = window() {
+            let _ = js_sys::Reflect::delete_property(&w, &"explainerEarlyClick".into());
+        }
+        if let Some(b) = document()
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            b.click();
+        }
+    }
+}
+
+fn set_and_report(id: &str, value: &str, event: &str) {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::Event::new_with_event_init_dict(event, &init) {
+        let _ = el.dispatch_event(&ev);
+    }
+}
+
 /// Resolves in a new task of the event loop: work split by it is several short tasks, not one long one that
 /// keeps a tap waiting (on a slow phone decoding and hydrating the article together took ~280 ms).
 pub async fn next_task() {

@@ -132,3 +132,36 @@ test('the loader waits for the first paint, and still starts the app in a browse
   await old.locator('#glossary-count', { hasText: /^\d+ of \d+ terms$/ }).waitFor();
   assert.deepEqual([...page.errors, ...old.errors], []);
 });
+
+test('what a reader does before the app is live is not lost: a search typed, a language chosen, a term pressed', async () => {
+  // Hold the wasm until the reader has acted on the prerendered page.
+  const hold = async (page) => {
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route) => { await released; await route.continue(); });
+    return release;
+  };
+  const page = await newPage(browser);
+  const release = await hold(page);
+  await page.goto(server.url(`/${SLUG}/glossary/`), { live: false });
+  await page.getByLabel('Search terms').fill('Wassenaar');
+  await page.getByLabel('Language').selectOption('hi');
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.explainerLive), 'true', 'not live yet');
+  release();
+  await appLive(page);
+  await page.locator('#glossary-count', { hasText: /1\b/ }).waitFor();
+  assert.equal(await page.locator('li.entry').count(), 1, 'the typed search filters the live glossary');
+  assert.match(await page.locator('li.entry').first().textContent(), /Wassenaar/);
+  await page.getByRole('heading', { name: 'शब्दावली', level: 2 }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'hi', 'the chosen language applies');
+
+  const reader = await newPage(browser);
+  const go = await hold(reader);
+  await reader.goto(server.url(`/${SLUG}/`), { live: false });
+  await reader.locator('button.term').first().click();
+  assert.equal(await reader.locator('.term-card').count(), 0, 'nothing happens before the app is live');
+  go();
+  await appLive(reader);
+  await reader.locator('.term-card.placed').waitFor();
+  assert.deepEqual([...page.errors, ...reader.errors], []);
+});

@@ -80,6 +80,11 @@ const go = () => {{
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
   }});
 }};
+// Until the app is live, its prerendered buttons do nothing: remember the last one pressed, for the app to press.
+addEventListener('click', (e) => {{
+  const b = document.documentElement.dataset.explainerLive === 'true' ? null : e.target.closest?.('button[id]');
+  if (b) window.explainerEarlyClick = b.id;
+}}, true);
 let started = false;
 const once = () => {{ if (!started) {{ started = true; go(); }} }};
 setTimeout(once, 300);
