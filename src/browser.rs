@@ -284,11 +284,12 @@ pub fn print() {
     }
 }
 
-/// What a reader did to the prerendered page before the app was live: values typed or chosen (by element id,
-/// with the event that reports them) and the last button pressed (recorded by the page's loader).
+/// What a reader did to the prerendered page before the app was live: values typed into inputs and chosen in
+/// selects (element id, value) and the last button pressed (recorded by the page's loader).
 #[derive(Default)]
 pub struct EarlyInput {
-    values: Vec<(String, String, &'static str)>,
+    typed: Vec<(String, String)>,
+    chosen: Vec<(String, String)>,
     click: Option<String>,
 }
 
@@ -306,7 +307,7 @@ pub fn early_input() -> EarlyInput {
                 .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
                 if input.value() != input.default_value() {
-                    early.values.push((input.id(), input.value(), "input"));
+                    early.typed.push((input.id(), input.value()));
                 }
             } else if let Some(select) =
                 node.and_then(|n| n.dyn_into::<web_sys::HtmlSelectElement>().ok())
@@ -321,7 +322,7 @@ pub fn early_input() -> EarlyInput {
                     })
                     .map_or(0, |k| k as i32);
                 if chosen >= 0 && chosen != default {
-                    early.values.push((select.id(), select.value(), "change"));
+                    early.chosen.push((select.id(), select.value()));
                 }
             }
         }
@@ -336,19 +337,14 @@ pub fn early_input() -> EarlyInput {
 /// views, which would drop a search typed into them) typed values, each set again and reported with its event;
 /// then the button is pressed.
 pub async fn replay(early: EarlyInput) {
-    let (choices, typed): (Vec<_>, Vec<_>) = early
-        .values
-        .into_iter()
-        .partition(|(_, _, event)| *event == "change");
-    let had_choices = !choices.is_empty();
-    for (id, value, event) in choices {
-        set_and_report(&id, &value, event);
+    for (id, value) in &early.chosen {
+        set_and_report(id, value, "change");
     }
-    if had_choices {
+    if !early.chosen.is_empty() {
         next_task().await;
     }
-    for (id, value, event) in typed {
-        set_and_report(&id, &value, event);
+    for (id, value) in &early.typed {
+        set_and_report(id, value, "input");
     }
     if let Some(id) = early.click {
         if let Some(w) = window() {

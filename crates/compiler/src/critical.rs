@@ -118,10 +118,10 @@ pub fn rewrite(dist: &Path, base: &str, html: &str) -> Result<String, String> {
     let mut pinned: Vec<(String, String)> = Vec::new();
     while let Some((s, e)) = find_tag(&head, from, "<script", " src=\"") {
         let tag = &head[s..e];
+        let src = attr(tag, "src").ok_or("a script without src")?.to_string();
         let close =
             e + head[e..].find("</script>").ok_or("an unclosed script")? + "</script>".len();
         if tag.contains("type=\"module\"") {
-            let src = attr(tag, "src").ok_or("a script without src")?.to_string();
             if let Some(i) = attr(tag, "integrity") {
                 pinned.push((src.clone(), i.to_string()));
             }
@@ -134,7 +134,6 @@ pub fn rewrite(dist: &Path, base: &str, html: &str) -> Result<String, String> {
             from = e;
             continue;
         }
-        let src = attr(tag, "src").ok_or("a script without src")?.to_string();
         let js = read_asset(dist, base, &src)?;
         if js.contains("</script") {
             return Err(format!("{src}: contains </script"));
@@ -167,15 +166,13 @@ pub fn rewrite(dist: &Path, base: &str, html: &str) -> Result<String, String> {
     }
     // The manifest: nothing the first paint needs, so the loader adds it after.
     let mut links = Vec::new();
-    for rel in ["manifest"] {
-        while let Some((s, e)) = find_tag(&head, 0, "<link", &format!("rel=\"{rel}\"")) {
-            let href = attr(&head[s..e], "href").ok_or("a link without href")?;
-            if href.contains(['\'', '\\']) {
-                return Err(format!("{href}: a quote in a link"));
-            }
-            links.push((rel.to_string(), href.to_string()));
-            head.replace_range(s..e, "");
+    while let Some((s, e)) = find_tag(&head, 0, "<link", "rel=\"manifest\"") {
+        let href = attr(&head[s..e], "href").ok_or("a link without href")?;
+        if href.contains(['\'', '\\']) {
+            return Err(format!("{href}: a quote in a link"));
         }
+        links.push(("manifest".to_string(), href.to_string()));
+        head.replace_range(s..e, "");
     }
     // Trunk's loader.
     let (s, e) = find_tag(&head, 0, "<script type=\"module\">", "")
