@@ -157,7 +157,7 @@ pub fn Flashcards(
                     term.lang.code(),
                 ),
             };
-            let tags = e.tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> }).collect_view();
+            let tags = e.tags.clone();
             view! {
                 <div class="card" role="group" aria-label=ui().flashcard>
                     <p class="card-side">{front_label}</p>
@@ -166,7 +166,7 @@ pub fn Flashcards(
                         view! {
                             <div class="card-back">
                                 <p class="card-answer" id="card-answer" tabindex="-1" lang=back_lang>{back.clone()}</p>
-                                <ul class="tags">{tags.clone()}</ul>
+                                <ul class="tags">{tags.iter().map(|t| view! { <li class="tag" data-paper=t.paper.to_string()>{format!("{} · ", t.paper.label())}<span lang="en">{t.area.clone()}</span></li> }).collect_view()}</ul>
                                 <div class="grades" role="group" aria-label=ui().how_well>
                                     {Grade::ALL.into_iter().map(|g| view! {
                                         <button type="button" class="grade" data-grade=g.label() aria-keyshortcuts=g.key().to_string() on:click=move |_| grade(g)>

@@ -11,6 +11,7 @@ use crate::state::{lang, ui, LoadedArticle};
 use explainer_core::i18n::Label;
 use explainer_core::study::StudyState;
 use explainer_core::View;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The shared progress of the open article, with whether it can be saved.
@@ -71,13 +72,18 @@ pub fn StudyView(
     // hydrating render show a placeholder, and the deck comes once the app is live.
     let ready: Signal<bool> =
         use_context::<crate::state::ClientReady>().map_or(Signal::from(true), |r| r.0.into());
-    let body = move || match mode.get() {
-        _ if !ready.get() => {
-            view! { <crate::shell::Loading what=ui().loading_progress /> }.into_any()
+    // `Either`, not one erased view for all four: with type-erased components the placeholder's `<div>` and the
+    // deck's `<div>` have one type, and the deck would be patched into the placeholder's element, which the
+    // browser counts as that element moving (a layout shift) instead of new content.
+    let body = move || {
+        if !ready.get() {
+            return Either::Left(view! { <crate::shell::Loading what=ui().loading_progress /> });
         }
-        Mode::Cards => view! { <Flashcards loaded=loaded.clone() /> }.into_any(),
-        Mode::Quiz => view! { <QuizView loaded=loaded.clone() /> }.into_any(),
-        Mode::Mains => view! { <MainsList loaded=loaded.clone() /> }.into_any(),
+        Either::Right(match mode.get() {
+            Mode::Cards => view! { <Flashcards loaded=loaded.clone() /> }.into_any(),
+            Mode::Quiz => view! { <QuizView loaded=loaded.clone() /> }.into_any(),
+            Mode::Mains => view! { <MainsList loaded=loaded.clone() /> }.into_any(),
+        })
     };
     view! {
         <section class="study" aria-labelledby="study-title">
