@@ -15,7 +15,6 @@ use explainer_core::i18n::{long_date, Label, Lang};
 use explainer_core::model::ArticleSlug;
 use explainer_core::model::DocKind;
 use explainer_core::route::Selection;
-use explainer_core::search::SearchHit;
 use explainer_core::selection::highlighted;
 use explainer_core::{Route, View};
 use leptos::ev;
@@ -410,7 +409,7 @@ fn EmbeddedArticle(
                 <EntryView
                     entry=loaded.article.glossary[i].clone()
                     article=loaded.article.clone()
-                    hit=SearchHit { index: i, matched: None }
+                    matched=Signal::derive(|| None)
                     selected=Signal::derive(|| None)
                 />
             </ul>

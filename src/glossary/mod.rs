@@ -5,7 +5,7 @@ use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{MatchField, SearchHit, SearchIndex};
+use explainer_core::search::{MatchField, SearchIndex};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -37,6 +37,15 @@ fn reader_view(doc: DocKind) -> View {
     }
 }
 
+/// A row of the glossary list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Item {
+    /// The heading of the terms starting with this letter.
+    Letter(char),
+    /// The entry at this index of the article's glossary.
+    Entry(usize),
+}
+
 /// The glossary of one article.
 #[component]
 pub fn GlossaryView(
@@ -58,6 +67,7 @@ pub fn GlossaryView(
         let q = query.get();
         papers.with(|p| search.search(&q, p))
     });
+    let article = loaded.article.clone();
     let total = loaded.article.glossary.len();
     let shown = RwSignal::new(STEP);
     // A new search or filter starts again from the first step.
@@ -97,56 +107,112 @@ pub fn GlossaryView(
         })
         .collect_view();
 
-    let article = loaded.article.clone();
-    let list = move || {
-        let hits = hits.get();
-        if hits.is_empty() {
-            return view! { <p class="no-results">{ui().no_match}</p> }.into_any();
-        }
-        let grouped = query.with(|q| q.trim().is_empty());
-        let mut out = Vec::new();
-        let mut letter: Option<char> = None;
+    // What the list draws, in order: letter headings (A–Z without a query) and entries. Keyed by entry, so a
+    // keystroke that keeps an entry in the results keeps its DOM and only updates its highlight.
+    // Each result list comes with a generation, bumped when fewer than half of its rows were already drawn
+    // (not when a longer query narrows the list): then the whole list is built afresh off the page and inserted once, which costs less than removing
+    // and inserting row by row (a first keystroke over 5,000 terms replaces nearly every row).
+    let previous = StoredValue::new((0u32, Vec::<Item>::new()));
+    let items = Memo::new(move |_| {
         let limit = shown.get();
+        let grouped = query.with(|q| q.trim().is_empty());
         // Untracked: selecting an entry must not redraw the list (focus); opening a URL clears the search, which
         // redraws it with the entry.
         let wanted = selected.get_untracked();
-        let more = hits.len().saturating_sub(limit);
-        for (i, hit) in hits.into_iter().enumerate() {
-            let Some(e) = article.glossary.get(hit.index) else {
-                continue;
-            };
-            if i >= limit && wanted.as_ref() != Some(&e.id) {
-                continue;
-            }
-            let first = explainer_core::text::fold(e.term_in(lang()).text)
-                .chars()
-                .next()
-                .map(|c| c.to_ascii_uppercase());
-            if grouped && first != letter {
-                letter = first;
-                let l = first.unwrap_or('#').to_string();
-                out.push(view! { <li class="letter" aria-hidden="true">{l}</li> }.into_any());
-            }
-            out.push(
-                view! {
-                    <EntryView
-                        entry=e.clone()
-                        article=article.clone()
-                        hit=hit.clone()
-                        selected=Signal::derive(move || selected.get())
-                    />
+        let mut out = Vec::new();
+        let mut letter: Option<char> = None;
+        hits.with(|hits| {
+            for (i, hit) in hits.iter().enumerate() {
+                let Some(e) = article.glossary.get(hit.index) else {
+                    continue;
+                };
+                if i >= limit && wanted.as_ref() != Some(&e.id) {
+                    continue;
                 }
-                .into_any(),
-            );
-        }
-        let more_button = (more > 0).then(|| {
-            view! {
-                <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += STEP * 10)>
-                    {fill(ui().show_more_terms, &[("n", &more)])}
-                </button>
+                if grouped {
+                    let first = explainer_core::text::fold(e.term_in(lang()).text)
+                        .chars()
+                        .next()
+                        .map(|c| c.to_ascii_uppercase());
+                    if first != letter {
+                        letter = first;
+                        out.push(Item::Letter(first.unwrap_or('#')));
+                    }
+                }
+                out.push(Item::Entry(hit.index));
             }
         });
-        view! { <ul class="entries">{out}</ul> {more_button} }.into_any()
+        let generation = previous.with_value(|(g, old)| {
+            let old: std::collections::HashSet<&Item> = old.iter().collect();
+            let kept = out.iter().filter(|i| old.contains(i)).count();
+            if kept * 2 < out.len() {
+                g + 1
+            } else {
+                *g
+            }
+        });
+        previous.set_value((generation, out.clone()));
+        (generation, out)
+    });
+    let generation = Memo::new(move |_| items.with(|(g, _)| *g));
+    // Where the query matched each drawn entry, by entry index.
+    let matches = Memo::new(move |_| {
+        hits.with(|hits| {
+            hits.iter()
+                .filter_map(|h| h.matched.map(|m| (h.index, m)))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
+    let more = move || hits.with(Vec::len).saturating_sub(shown.get());
+    // The list's frame changes only between "no results" and results; the rows inside follow `items`.
+    let empty = Memo::new(move |_| hits.with(Vec::is_empty));
+    let list = {
+        let article = loaded.article.clone();
+        move || {
+            let article = article.clone();
+            let row = move |item: Item| match item {
+                Item::Letter(l) => {
+                    view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
+                }
+                Item::Entry(i) => {
+                    let matched = Memo::new(move |_| matches.with(|m| m.get(&i).copied()));
+                    view! {
+                        <EntryView
+                            entry=article.glossary[i].clone()
+                            article=article.clone()
+                            matched=matched.into()
+                            selected=Signal::derive(move || selected.get())
+                        />
+                    }
+                    .into_any()
+                }
+            };
+            let mine = generation.get();
+            // A list of an older generation keeps its rows until it is replaced (no diff to throw away).
+            let rows = StoredValue::new(Vec::new());
+            let each = move || {
+                items.with(|(g, v)| {
+                    if *g == mine {
+                        rows.set_value(v.clone());
+                    }
+                });
+                rows.get_value()
+            };
+            if empty.get() {
+                return view! { <p class="no-results">{ui().no_match}</p> }.into_any();
+            }
+            view! {
+                <ul class="entries">
+                    <For each=each key=|item| *item children=row />
+                </ul>
+                {move || (more() > 0).then(|| view! {
+                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += STEP * 10)>
+                        {fill(ui().show_more_terms, &[("n", &more())])}
+                    </button>
+                })}
+            }
+            .into_any()
+        }
     };
     let status = move || {
         let n = hits.with(Vec::len);
@@ -201,8 +267,8 @@ pub fn EntryView(
     entry: GlossaryEntry,
     /// Its article (for its slug and the names of related terms).
     article: std::sync::Arc<Article>,
-    /// How it matched the current search.
-    hit: SearchHit,
+    /// Where the current search matched it, if it did: the highlight follows as the query changes.
+    matched: Signal<Option<(MatchField, (usize, usize))>>,
     /// The entry selected by the URL, if any.
     selected: Signal<Option<TermId>>,
 ) -> impl IntoView {
@@ -216,14 +282,17 @@ pub fn EntryView(
                 || shared.is_some_and(|s| s.0.with(|h| h.terms.contains(&id)))
         }
     };
-    let matched = hit.matched;
-    let range_in = move |field: MatchField| matched.and_then(|(f, r)| (f == field).then_some(r));
+    let range_in =
+        move |field: MatchField| matched.get().and_then(|(f, r)| (f == field).then_some(r));
     let aliases = (!entry.aliases.is_empty()).then(|| {
         let items = entry
             .aliases
             .iter()
             .enumerate()
-            .map(|(k, a)| view! { <span class="alias">{highlighted(a, range_in(MatchField::Alias(k)))}</span> })
+            .map(|(k, a)| {
+                let a = a.clone();
+                view! { <span class="alias">{move || highlighted(&a, range_in(MatchField::Alias(k)))}</span> }
+            })
             .collect_view();
         view! { <p class="aliases">{ui().also} <span lang="en">{items}</span></p> }
     });
@@ -294,10 +363,14 @@ pub fn EntryView(
         }
     });
     let (term, def) = (entry.term_in(lang()), entry.definition_in(lang()));
-    let term_label = highlighted(term.text, range_in(MatchField::Term));
+    let term_label = {
+        let text = term.text.to_string();
+        move || highlighted(&text, range_in(MatchField::Term))
+    };
     // In another language the English name stays visible: students meet it in papers and the news.
     let english = (term.lang != Lang::En && term.text != entry.term).then(|| {
-        view! { <p class="entry-english" lang="en">{highlighted(&entry.term, range_in(MatchField::English))}</p> }
+        let text = entry.term.clone();
+        view! { <p class="entry-english" lang="en">{move || highlighted(&text, range_in(MatchField::English))}</p> }
     });
     view! {
         <li class="entry" class:selected=is_selected id=format!("term-{id}") tabindex="-1" data-occurrences=n>
@@ -306,7 +379,10 @@ pub fn EntryView(
             </h3>
             {english}
             {aliases}
-            <p class="entry-def" lang=def.lang.code()>{highlighted(def.text, range_in(MatchField::Definition))}</p>
+            <p class="entry-def" lang=def.lang.code()>{
+                let text = def.text.to_string();
+                move || highlighted(&text, range_in(MatchField::Definition))
+            }</p>
             <ul class="tags" aria-label=ui().syllabus>{tags}</ul>
             {occurrences}
             {see_also}

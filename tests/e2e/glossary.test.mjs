@@ -37,6 +37,33 @@ test('search as you type: case- and accent-insensitive, substring, highlighted, 
   assert.deepEqual(page.errors, []);
 });
 
+test('a keystroke that keeps an entry in the results keeps its element: open occurrences stay open, the highlight follows', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  const box = page.getByLabel('Search terms');
+  await box.fill('cros');
+  await page.waitForFunction(() => document.querySelector('#term-guido-crosetto h3 mark')?.textContent === 'Cros');
+  // Mark the element and open its occurrences; a redrawn list would lose both.
+  await page.evaluate(() => {
+    const e = document.getElementById('term-guido-crosetto');
+    e.dataset.kept = 'yes';
+    e.querySelector('details.occurrences').open = true;
+  });
+  await box.pressSequentially('et', { delay: 20 });
+  await page.waitForFunction(() => document.querySelector('#term-guido-crosetto h3 mark')?.textContent === 'Croset');
+  assert.equal(await page.locator('#term-guido-crosetto').getAttribute('data-kept'), 'yes');
+  assert.equal(await page.locator('#term-guido-crosetto details.occurrences').evaluate((d) => d.open), true);
+  // A query that drops the entry removes it; clearing brings back a fresh, closed one.
+  await box.fill('zzzz');
+  await page.getByText('No terms match').waitFor();
+  await box.fill('');
+  await page.locator('#term-guido-crosetto').waitFor();
+  assert.equal(await page.locator('#term-guido-crosetto').getAttribute('data-kept'), null);
+  assert.equal(await page.locator('#term-guido-crosetto h3 mark').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
 test('filter by syllabus paper', async () => {
   const page = await newPage(browser);
   await page.goto(server.url(`/${SLUG}/glossary/`));
