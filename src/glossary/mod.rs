@@ -5,7 +5,7 @@ use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{MatchField, SearchIndex};
+use explainer_core::search::{glossary_rows, mostly_new, GlossaryRow, MatchField, SearchIndex};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -35,15 +35,6 @@ fn reader_view(doc: DocKind) -> View {
         DocKind::Brief => View::Brief,
         DocKind::Full => View::Full,
     }
-}
-
-/// A row of the glossary list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Item {
-    /// The heading of the terms starting with this letter.
-    Letter(char),
-    /// The entry at this index of the article's glossary.
-    Entry(usize),
 }
 
 /// The glossary of one article.
@@ -107,52 +98,29 @@ pub fn GlossaryView(
         })
         .collect_view();
 
-    // What the list draws, in order: letter headings (A–Z without a query) and entries. Keyed by entry, so a
-    // keystroke that keeps an entry in the results keeps its DOM and only updates its highlight.
-    // Each result list comes with a generation, bumped when fewer than half of its rows were already drawn
-    // (not when a longer query narrows the list): then the whole list is built afresh off the page and inserted once, which costs less than removing
-    // and inserting row by row (a first keystroke over 5,000 terms replaces nearly every row).
-    let previous = StoredValue::new((0u32, Vec::<Item>::new()));
+    // What the list draws, in order: letter headings and entries, keyed, so a keystroke that keeps an entry keeps
+    // its element and only updates its highlight. A list that is mostly new gets a new generation and is built
+    // afresh off the page and inserted once (a first keystroke over 5,000 terms replaces nearly every row).
+    let previous = StoredValue::new((0u32, Vec::<GlossaryRow>::new()));
     let items = Memo::new(move |_| {
-        let limit = shown.get();
         let grouped = query.with(|q| q.trim().is_empty());
         // Untracked: selecting an entry must not redraw the list (focus); opening a URL clears the search, which
         // redraws it with the entry.
         let wanted = selected.get_untracked();
-        let mut out = Vec::new();
-        let mut letter: Option<char> = None;
-        hits.with(|hits| {
-            for (i, hit) in hits.iter().enumerate() {
-                let Some(e) = article.glossary.get(hit.index) else {
-                    continue;
-                };
-                if i >= limit && wanted.as_ref() != Some(&e.id) {
-                    continue;
-                }
-                if grouped {
-                    let first = explainer_core::text::fold(e.term_in(lang()).text)
-                        .chars()
-                        .next()
-                        .map(|c| c.to_ascii_uppercase());
-                    if first != letter {
-                        letter = first;
-                        out.push(Item::Letter(first.unwrap_or('#')));
-                    }
-                }
-                out.push(Item::Entry(hit.index));
-            }
+        let rows = hits.with(|h| {
+            glossary_rows(
+                &article.glossary,
+                h,
+                shown.get(),
+                grouped,
+                wanted.as_ref(),
+                lang(),
+            )
         });
-        let generation = previous.with_value(|(g, old)| {
-            let old: std::collections::HashSet<&Item> = old.iter().collect();
-            let kept = out.iter().filter(|i| old.contains(i)).count();
-            if kept * 2 < out.len() {
-                g + 1
-            } else {
-                *g
-            }
-        });
-        previous.set_value((generation, out.clone()));
-        (generation, out)
+        let generation =
+            previous.with_value(|(g, old)| if mostly_new(old, &rows) { g + 1 } else { *g });
+        previous.set_value((generation, rows.clone()));
+        (generation, rows)
     });
     let generation = Memo::new(move |_| items.with(|(g, _)| *g));
     // Where the query matched each drawn entry, by entry index.
@@ -170,11 +138,11 @@ pub fn GlossaryView(
         let article = loaded.article.clone();
         move || {
             let article = article.clone();
-            let row = move |item: Item| match item {
-                Item::Letter(l) => {
+            let row = move |item: GlossaryRow| match item {
+                GlossaryRow::Letter(l) => {
                     view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
                 }
-                Item::Entry(i) => {
+                GlossaryRow::Entry(i) => {
                     let matched = Memo::new(move |_| matches.with(|m| m.get(&i).copied()));
                     view! {
                         <EntryView

@@ -151,6 +151,58 @@ fn find(hay: &str, q: &str) -> Option<(u8, usize)> {
     first.map(|at| (2, at))
 }
 
+/// A row of the glossary list: a letter heading (A–Z, shown without a query) or an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GlossaryRow {
+    /// The heading of the terms that start with this letter.
+    Letter(char),
+    /// The entry at this index of the glossary.
+    Entry(usize),
+}
+
+/// The rows the glossary draws for `hits`: the first `limit` hits (and `always`, wherever it is), with letter
+/// headings when `grouped` (the A–Z list, no query), by each term's first letter in `lang`.
+pub fn glossary_rows(
+    glossary: &[GlossaryEntry],
+    hits: &[SearchHit],
+    limit: usize,
+    grouped: bool,
+    always: Option<&crate::model::TermId>,
+    lang: Lang,
+) -> Vec<GlossaryRow> {
+    let mut out = Vec::new();
+    let mut letter: Option<char> = None;
+    for (i, hit) in hits.iter().enumerate() {
+        let Some(e) = glossary.get(hit.index) else {
+            continue;
+        };
+        if i >= limit && always != Some(&e.id) {
+            continue;
+        }
+        if grouped {
+            let first = fold(e.term_in(lang).text)
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_uppercase());
+            if first != letter {
+                letter = first;
+                out.push(GlossaryRow::Letter(first.unwrap_or('#')));
+            }
+        }
+        out.push(GlossaryRow::Entry(hit.index));
+    }
+    out
+}
+
+/// Whether fewer than half of `new` were already in `old`: then drawing `new` afresh costs less than
+/// changing `old` row by row (a narrowing query keeps every row, so it never is).
+pub fn mostly_new<T: Ord + Clone>(old: &[T], new: &[T]) -> bool {
+    let mut old = old.to_vec();
+    old.sort_unstable();
+    let kept = new.iter().filter(|r| old.binary_search(r).is_ok()).count();
+    kept * 2 < new.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +381,39 @@ mod tests {
         assert_eq!(hit.matched, Some((MatchField::English, (0, 4))));
         let hit = &idx.search("सैन्य", &[])[0];
         assert_eq!(hit.matched.unwrap().0, MatchField::Definition);
+    }
+
+    #[test]
+    fn rows_group_by_letter_only_without_a_query_and_stop_at_the_limit() {
+        let g = glossary();
+        let index = SearchIndex::new(&g);
+        let all = index.search("", &[]);
+        let rows = glossary_rows(&g, &all, usize::MAX, true, None, Lang::En);
+        let letters: Vec<_> = rows
+            .iter()
+            .filter_map(|r| match r {
+                GlossaryRow::Letter(c) => Some(*c),
+                GlossaryRow::Entry(_) => None,
+            })
+            .collect();
+        let mut sorted = letters.clone();
+        sorted.dedup();
+        assert_eq!(letters, sorted, "one heading per letter: {rows:?}");
+        assert_eq!(rows.len(), letters.len() + g.len());
+        let ungrouped = glossary_rows(&g, &all, 1, false, None, Lang::En);
+        assert_eq!(ungrouped, vec![GlossaryRow::Entry(all[0].index)]);
+        // The entry a URL names is drawn even beyond the limit.
+        let last = &g[all.last().unwrap().index].id;
+        let with = glossary_rows(&g, &all, 1, false, Some(last), Lang::En);
+        assert_eq!(with.len(), 2);
+    }
+
+    #[test]
+    fn a_narrowing_list_is_never_mostly_new_a_replaced_one_is() {
+        assert!(!mostly_new(&[1, 2, 3, 4], &[2, 3]));
+        assert!(!mostly_new(&[1, 2, 3, 4], &[4, 5]));
+        assert!(mostly_new(&[1, 2, 3, 4], &[4, 5, 6]));
+        assert!(mostly_new::<u8>(&[], &[1]));
+        assert!(!mostly_new::<u8>(&[1], &[]));
     }
 }
