@@ -45,6 +45,9 @@ pub fn start() {
         start_with(initial);
         // Once the app's effects have run (it is live, its language settled), what the reader did before.
         browser::next_task().await;
+        crate::later::settle().await;
+        // Live before the replay: until then the page holds presses back for it (crates/compiler critical.rs).
+        browser::mark_live();
         browser::replay(early).await;
     });
 }
@@ -126,7 +129,11 @@ pub fn App(
     // Effects run only in the browser, after mounting or hydrating: the app is live.
     Effect::new(move |_| {
         ready.set(true);
-        browser::mark_live();
+        // Live means every term button answers: after the pieces the first pass queued (crate::later).
+        leptos::task::spawn_local(async {
+            crate::later::settle().await;
+            browser::mark_live();
+        });
         if locale.get_untracked() != chosen_lang {
             locale.set(chosen_lang);
         }

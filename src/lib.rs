@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod embed;
 pub mod glossary;
+pub mod later;
 pub mod map;
 pub mod reader;
 pub mod share;

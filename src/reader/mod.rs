@@ -5,7 +5,8 @@ mod card;
 pub use card::{TermButton, TermCard};
 
 use crate::browser;
-use crate::state::{Nav, OpenCard};
+use crate::later;
+use crate::state::{ClientReady, Nav, OpenCard};
 use explainer_core::model::{Article, Block, DocKind, Inline, OccurrenceId, SentenceId};
 use leptos::ev;
 use leptos::prelude::*;
@@ -98,15 +99,18 @@ pub fn ReaderView(
             OccurrenceId::parse_anchor(f).is_some_and(|o| o.doc == kind)
                 || SentenceId::parse_anchor(f).is_some_and(|s| s.doc == kind)
         });
-        // Set only on a change: every term button reads this, and a long text has thousands of them.
-        if highlight.0.with_untracked(|h| *h != target) {
-            highlight.0.set(target.clone());
-        }
-        if let Some(anchor) = target {
-            request_animation_frame(move || {
-                browser::reveal(&anchor);
-            });
-        }
+        // After the queued blocks: they hydrate against the prerendered HTML, which has no highlight.
+        later::after_pending(move || {
+            // Set only on a change: every term button reads this, and a long text has thousands of them.
+            if highlight.0.with_untracked(|h| *h != target) {
+                highlight.0.set(target.clone());
+            }
+            if let Some(anchor) = target {
+                request_animation_frame(move || {
+                    browser::reveal(&anchor);
+                });
+            }
+        });
     });
 
     // Escape closes the open card from anywhere and returns focus to its term; a tap or click outside closes it.
@@ -140,6 +144,17 @@ pub fn ReaderView(
     });
     on_cleanup(move || open.set(None));
 
+    let first_pass = use_context::<ClientReady>().is_some_and(|r| !r.0.get_untracked());
+    if later::deferring(first_pass) {
+        let node = NodeRef::<leptos::html::Article>::new();
+        queue_blocks(node, article.clone(), kind);
+        // The element below without children: hydration leaves the prerendered title and blocks alone (a
+        // partial child list would look for the marker that ends the full one) until their turn in the queue.
+        return view! {
+            <article class="doc" lang="en" class:doc-brief=kind == DocKind::Brief aria-labelledby=title_id node_ref=node></article>
+        }
+        .into_any();
+    }
     let blocks = doc
         .blocks
         .iter()
@@ -152,5 +167,46 @@ pub fn ReaderView(
             <h2 id=title_id.clone() class="doc-title">{doc.title.clone()}</h2>
             {blocks}
         </article>
+    }
+    .into_any()
+}
+
+/// Queues the hydration of each prerendered block of a text, one job per block, under the current owner (its
+/// contexts, and its cleanup). A block is the element after the title at its index: each renders exactly one.
+fn queue_blocks(node: NodeRef<leptos::html::Article>, article: Arc<Article>, kind: DocKind) {
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{Position, PositionState};
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // The page body is rebuilt (a language switch) or left before its turn: its jobs must not touch it.
+    let gone = Arc::new(AtomicBool::new(false));
+    on_cleanup({
+        let gone = gone.clone();
+        move || gone.store(true, Ordering::Relaxed)
+    });
+    let states = StoredValue::new_local(Vec::new());
+    for index in 0..article.document(kind).blocks.len() {
+        let (owner, article, gone) = (owner.clone(), article.clone(), gone.clone());
+        later::queue(move || {
+            if gone.load(Ordering::Relaxed) {
+                return;
+            }
+            let Some(el) = node
+                .get_untracked()
+                .and_then(|a| a.children().item(index as u32 + 1))
+            else {
+                return;
+            };
+            let state = owner.with(|| {
+                untrack(|| {
+                    let view = block_view(&article.document(kind).blocks[index], &article, kind);
+                    view.hydrate::<true>(&Cursor::new(el), &PositionState::new(Position::Current))
+                })
+            });
+            states.update_value(|s| s.push(state));
+        });
     }
 }

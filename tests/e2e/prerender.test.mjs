@@ -158,10 +158,15 @@ test('what a reader does before the app is live is not lost: a search typed, a l
   const reader = await newPage(browser);
   const go = await hold(reader);
   await reader.goto(server.url(`/${SLUG}/`), { live: false });
+  // Anything listening past the page's recorder: a part of the page hydrated before the rest would be one.
+  await reader.evaluate(() => document.addEventListener('click', () => { window.reached = (window.reached || 0) + 1; }));
   await reader.locator('button.term').first().click();
   assert.equal(await reader.locator('.term-card').count(), 0, 'nothing happens before the app is live');
+  assert.equal(await reader.evaluate(() => window.reached), undefined, 'the press reaches nothing but the recorder');
   go();
   await appLive(reader);
   await reader.locator('.term-card.placed').waitFor();
+  assert.equal(await reader.locator('.term-card').count(), 1);
+  assert.equal(await reader.locator('button.term').first().getAttribute('aria-expanded'), 'true', 'pressed once: open');
   assert.deepEqual([...page.errors, ...reader.errors], []);
 });

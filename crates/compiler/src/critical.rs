@@ -80,10 +80,12 @@ const go = () => {{
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
   }});
 }};
-// Until the app is live, its prerendered buttons do nothing: remember the last one pressed, for the app to press.
+// Until the app is live, its prerendered buttons do nothing: remember the last one pressed, for the app to press
+// once it is live. Nothing else may act on it meanwhile: the app hydrates in pieces, and a piece already live
+// would act on the press and then again on the replay (a card opened and closed).
 addEventListener('click', (e) => {{
   const b = document.documentElement.dataset.explainerLive === 'true' ? null : e.target.closest?.('button[id]');
-  if (b) window.explainerEarlyClick = b.id;
+  if (b) {{ window.explainerEarlyClick = b.id; e.stopPropagation(); e.preventDefault(); }}
 }}, true);
 let started = false;
 const once = () => {{ if (!started) {{ started = true; go(); }} }};
