@@ -29,12 +29,15 @@ pub const PRERENDERED_META: &str = "explainer-prerendered";
 pub fn start() {
     // Not leptos's spawn_local: its executor is set up by mounting, which comes after this.
     wasm_bindgen_futures::spawn_local(async {
-        let data = browser::carried_data().await;
-        // Instantiating the wasm, decoding the article, indexing its glossary and hydrating the page are four
-        // tasks, not one: on a slow phone together they kept a tap waiting for ~280 ms.
+        // Not in the task that finished compiling and instantiating the wasm (~18 ms on this machine): copying
+        // the article's text into the wasm is a task of its own.
         browser::next_task().await;
+        let data = browser::carried_data().await;
+        // Instantiating the wasm, decoding the article (in parts), indexing its glossary and hydrating the page
+        // (in slices, crate::later) are separate tasks, not one: on a slow phone together they kept a tap
+        // waiting for ~280 ms.
         let article = match data {
-            Some(Ok(json)) => explainer_core::load::decode_article(&json).ok(),
+            Some(Ok(json)) => crate::state::decode_in_steps(&json).await.ok(),
             // The app loads it again and says what went wrong if it cannot.
             Some(Err(_)) | None => None,
         };
@@ -61,6 +64,7 @@ fn start_with(initial: Option<LoadedArticle>) {
     let exact = prerendered_for.is_some_and(|p| p == route.to_path()) && query.is_empty();
     #[cfg(feature = "hydrate")]
     if exact && !embed && initial.is_some() {
+        crate::later::begin_first_pass();
         leptos::mount::hydrate_body(move || {
             view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true /> }
         });
@@ -128,15 +132,16 @@ pub fn App(
     provide_context(ClientReady(ready));
     // Effects run only in the browser, after mounting or hydrating: the app is live.
     Effect::new(move |_| {
-        ready.set(true);
-        // Live means every term button answers: after the pieces the first pass queued (crate::later).
-        leptos::task::spawn_local(async {
+        // After the pieces the first pass queued (crate::later): they hydrate the prerendered HTML, so they
+        // must render what it shows (English, no device state). Live means every button answers.
+        leptos::task::spawn_local(async move {
             crate::later::settle().await;
+            ready.set(true);
             browser::mark_live();
+            if locale.get_untracked() != chosen_lang {
+                locale.set(chosen_lang);
+            }
         });
-        if locale.get_untracked() != chosen_lang {
-            locale.set(chosen_lang);
-        }
     });
 
     Effect::new(move |_| {
@@ -268,21 +273,43 @@ pub fn App(
         body_for(page.get())
     };
 
+    let brand = move || {
+        view! { <RouteLink route=Route::Library class="brand">{move || locale.get().ui().brand}</RouteLink> }
+            .into_any()
+    };
+    let controls = || view! { <crate::shell::ReadingControls /> }.into_any();
+    let masthead = move || {
+        if crate::later::deferring() {
+            // Hydrated a child at a time after this pass (crate::later).
+            let node = NodeRef::<leptos::html::Header>::new();
+            let pieces: Vec<crate::later::Piece> =
+                vec![(0, Box::new(brand)), (1, Box::new(controls))];
+            crate::later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
+            return view! { <header class="masthead" node_ref=node></header> }.into_any();
+        }
+        view! { <header class="masthead">{brand()}{controls()}</header> }.into_any()
+    };
+    let main = move || {
+        if crate::later::deferring() {
+            // The page itself is hydrated after this pass too (crate::later), as the first piece of <main>.
+            let node = NodeRef::<leptos::html::Main>::new();
+            let pieces: Vec<crate::later::Piece> = vec![(0, Box::new(move || body.into_any()))];
+            crate::later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
+            return view! { <main id="main" tabindex="-1" class:embedded=embed node_ref=node></main> }
+                .into_any();
+        }
+        view! { <main id="main" tabindex="-1" class:embedded=embed>{body}</main> }.into_any()
+    };
     view! {
         <a class="skip-link" href="#main">{move || locale.get().ui().skip_to_content}</a>
-        {(!embed).then(|| view! {
-            <header class="masthead">
-                <RouteLink route=Route::Library class="brand">{move || locale.get().ui().brand}</RouteLink>
-                <crate::shell::ReadingControls />
-            </header>
-        })}
+        {(!embed).then(masthead)}
         {move || update_ready.get().then(|| view! {
             <div class="update-banner" role="status">
                 <span>{move || locale.get().ui().update_available}</span>
                 <button type="button" class="button" on:click=move |_| crate::browser::dispatch("explainer:apply-update")>{move || locale.get().ui().reload}</button>
             </div>
         })}
-        <main id="main" tabindex="-1" class:embedded=embed>{body}</main>
+        {main()}
         <div class="visually-hidden" role="status" aria-live="polite">{move || announcer.0.get()}</div>
     }
 }
@@ -331,18 +358,42 @@ pub fn ArticlePage(
     if nav.embed {
         return view! { <EmbeddedArticle loaded=loaded.clone() current=current /> }.into_any();
     }
-    let (title, summary) = (a.title_in(lang()), a.summary_in(lang()));
+    let header = {
+        let a = a.clone();
+        move || {
+            let (title, summary) = (a.title_in(lang()), a.summary_in(lang()));
+            view! {
+                <header class="article-header">
+                    <p class="kicker">
+                        <time datetime=a.date.to_string()>{long_date(&a.date, lang())}</time>
+                        {format!(" · {papers}")}
+                    </p>
+                    <h1 lang=title.lang.code()>{title.text.to_string()}</h1>
+                    <p class="summary" lang=summary.lang.code()>{summary.text.to_string()}</p>
+                    <crate::share::ShareButton />
+                </header>
+            }
+            .into_any()
+        }
+    };
+    if crate::later::deferring() {
+        // Hydrated a child at a time (crate::later): the header, the tabs, the view; the footer is static.
+        let node = NodeRef::<leptos::html::Div>::new();
+        let tabs = move || view! { <ViewTabs article=a /> }.into_any();
+        let pieces: Vec<crate::later::Piece> = vec![
+            (0, Box::new(header)),
+            (1, Box::new(tabs)),
+            (
+                2,
+                Box::new(move || view! { <div class="view">{current}</div> }.into_any()),
+            ),
+        ];
+        crate::later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
+        return view! { <div class="article-page" node_ref=node></div> }.into_any();
+    }
     view! {
         <div class="article-page">
-            <header class="article-header">
-                <p class="kicker">
-                    <time datetime=a.date.to_string()>{long_date(&a.date, lang())}</time>
-                    {format!(" · {papers}")}
-                </p>
-                <h1 lang=title.lang.code()>{title.text.to_string()}</h1>
-                <p class="summary" lang=summary.lang.code()>{summary.text.to_string()}</p>
-                <crate::share::ShareButton />
-            </header>
+            {header()}
             <ViewTabs article=a.clone() />
             <div class="view">{current}</div>
             <footer class="article-footer">

@@ -3,30 +3,85 @@
 //! Leptos hydrates a page in one synchronous pass. For the brief that pass held the main thread for ~37 ms on
 //! this machine, ~150 ms on Lighthouse's 4× slower phone: one long task a tap had to wait behind. A view that
 //! would make that pass long (the blocks of a text, each with its term buttons) instead hydrates an empty frame
-//! and queues one job per piece; [`settle`] runs the queue in slices of at most [`SLICE_MS`], yielding to the
+//! and queues one job per piece; [`settle`] runs the queue in slices of about [`SLICE_MS`], yielding to the
 //! browser between them, and the app is marked live only once it is empty.
 //!
 //! The rule for a queued piece: it must hydrate against the HTML it was prerendered with. Hydration trusts the
 //! server's attributes, so state that changes a piece's attributes (the highlighted anchor of a deep link) must
 //! change after the queue has run: [`after_pending`].
 
-use std::cell::RefCell;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
-/// The longest a slice of queued hydration may run before yielding, in milliseconds: under Lighthouse's 4×
-/// CPU slowdown a 10 ms slice stays under the 50 ms that counts as a long task.
-pub const SLICE_MS: f64 = 10.0;
+/// How long a slice of queued hydration runs before it yields, in milliseconds. A slice ends after the job that
+/// crosses this, and a job may take ~10 ms (mostly compiling what it calls first), so the budget is low: under
+/// Lighthouse's 4× CPU slowdown a task over 12.5 ms counts as a long task.
+pub const SLICE_MS: f64 = 4.0;
 
 type Job = Box<dyn FnOnce()>;
 
 thread_local! {
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    static FIRST_PASS: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether views should queue their pieces: only the hydrating wasm, only during its first pass. The native
-/// prerender renders everything, and a page rendered afresh in the browser builds everything at once.
-pub fn deferring(first_pass: bool) -> bool {
-    cfg!(feature = "hydrate") && first_pass
+/// The app starts hydrating prerendered HTML: until [`settle`] has emptied the queue, views queue their pieces.
+pub fn begin_first_pass() {
+    FIRST_PASS.with(|f| f.set(true));
+}
+
+/// Whether views should queue their pieces: only the hydrating wasm, only during its first pass (the pieces it
+/// queues included). The native prerender renders everything, and a page rendered afresh in the browser
+/// builds everything at once.
+pub fn deferring() -> bool {
+    cfg!(feature = "hydrate") && FIRST_PASS.with(Cell::get)
+}
+
+/// A piece of a prerendered element: which of its element children, and the view that renders that child.
+pub type Piece = (usize, Box<dyn FnOnce() -> AnyView>);
+
+/// Queues the hydration of some element children of the element `parent` finds (a view rendered without its children this
+/// pass), one job per child, under the current owner (its contexts and cleanup). Children with nothing to hydrate
+/// (static text, plain links) can be left out: the prerendered nodes stay as they are.
+pub fn hydrate_children(
+    parent: impl Fn() -> Option<web_sys::Element> + 'static,
+    pieces: Vec<Piece>,
+) {
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{Position, PositionState};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    let Some(owner) = Owner::current() else {
+        return;
+    };
+    // The page is rebuilt (a language switch) or left before a piece's turn: its job must not touch it.
+    let gone = Arc::new(AtomicBool::new(false));
+    on_cleanup({
+        let gone = gone.clone();
+        move || gone.store(true, Ordering::Relaxed)
+    });
+    let states = StoredValue::new_local(Vec::new());
+    let parent = std::rc::Rc::new(parent);
+    for (index, piece) in pieces {
+        let (owner, gone, parent) = (owner.clone(), gone.clone(), parent.clone());
+        queue(move || {
+            if gone.load(Ordering::Relaxed) {
+                return;
+            }
+            let Some(el) = parent().and_then(|p| p.children().item(index as u32)) else {
+                return;
+            };
+            let state = owner.with(|| {
+                untrack(|| {
+                    piece()
+                        .hydrate::<true>(&Cursor::new(el), &PositionState::new(Position::Current))
+                })
+            });
+            states.update_value(|s| s.push(state));
+        });
+    }
 }
 
 /// Queues a piece of hydration; [`settle`] runs it.
@@ -52,7 +107,8 @@ fn next_job() -> Option<Job> {
     QUEUE.with(|q| q.borrow_mut().pop_front())
 }
 
-/// Runs every queued piece, in order, in slices of at most [`SLICE_MS`], each in its own task.
+/// Runs every queued piece, in order, in slices of about [`SLICE_MS`], each in its own task; the first pass
+/// is over once the queue is empty.
 pub async fn settle() {
     while pending() > 0 {
         // The first slice too: the caller is usually still inside the task that hydrated the frame.
@@ -65,6 +121,7 @@ pub async fn settle() {
             }
         }
     }
+    FIRST_PASS.with(|f| f.set(false));
 }
 
 fn now() -> f64 {
@@ -94,8 +151,10 @@ mod tests {
     }
 
     #[test]
-    fn only_the_hydrating_build_defers() {
-        assert_eq!(deferring(true), cfg!(feature = "hydrate"));
-        assert!(!deferring(false));
+    fn only_the_hydrating_build_defers_and_only_in_its_first_pass() {
+        assert!(!deferring());
+        begin_first_pass();
+        assert_eq!(deferring(), cfg!(feature = "hydrate"));
+        FIRST_PASS.with(|f| f.set(false));
     }
 }

@@ -6,7 +6,7 @@ pub use card::{TermButton, TermCard};
 
 use crate::browser;
 use crate::later;
-use crate::state::{ClientReady, Nav, OpenCard};
+use crate::state::{Nav, OpenCard};
 use explainer_core::model::{Article, Block, DocKind, Inline, OccurrenceId, SentenceId};
 use leptos::ev;
 use leptos::prelude::*;
@@ -102,8 +102,9 @@ pub fn ReaderView(
         // After the queued blocks: they hydrate against the prerendered HTML, which has no highlight.
         later::after_pending(move || {
             // Set only on a change: every term button reads this, and a long text has thousands of them.
-            if highlight.0.with_untracked(|h| *h != target) {
-                highlight.0.set(target.clone());
+            // `try_`: by its turn the text may be gone (the page rebuilt in another language).
+            if highlight.0.try_with_untracked(|h| *h != target) == Some(true) {
+                highlight.0.try_set(target.clone());
             }
             if let Some(anchor) = target {
                 request_animation_frame(move || {
@@ -144,10 +145,18 @@ pub fn ReaderView(
     });
     on_cleanup(move || open.set(None));
 
-    let first_pass = use_context::<ClientReady>().is_some_and(|r| !r.0.get_untracked());
-    if later::deferring(first_pass) {
+    if later::deferring() {
         let node = NodeRef::<leptos::html::Article>::new();
-        queue_blocks(node, article.clone(), kind);
+        // Element child 0 is the title (static); block i is child i + 1, as each block renders one element.
+        let pieces = (0..doc.blocks.len())
+            .map(|i| {
+                let article = article.clone();
+                let piece: Box<dyn FnOnce() -> AnyView> =
+                    Box::new(move || block_view(&article.document(kind).blocks[i], &article, kind));
+                (i + 1, piece)
+            })
+            .collect();
+        later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
         // The element below without children: hydration leaves the prerendered title and blocks alone (a
         // partial child list would look for the marker that ends the full one) until their turn in the queue.
         return view! {
@@ -169,44 +178,4 @@ pub fn ReaderView(
         </article>
     }
     .into_any()
-}
-
-/// Queues the hydration of each prerendered block of a text, one job per block, under the current owner (its
-/// contexts, and its cleanup). A block is the element after the title at its index: each renders exactly one.
-fn queue_blocks(node: NodeRef<leptos::html::Article>, article: Arc<Article>, kind: DocKind) {
-    use leptos::tachys::hydration::Cursor;
-    use leptos::tachys::view::{Position, PositionState};
-    use std::sync::atomic::{AtomicBool, Ordering};
-
-    let Some(owner) = Owner::current() else {
-        return;
-    };
-    // The page body is rebuilt (a language switch) or left before its turn: its jobs must not touch it.
-    let gone = Arc::new(AtomicBool::new(false));
-    on_cleanup({
-        let gone = gone.clone();
-        move || gone.store(true, Ordering::Relaxed)
-    });
-    let states = StoredValue::new_local(Vec::new());
-    for index in 0..article.document(kind).blocks.len() {
-        let (owner, article, gone) = (owner.clone(), article.clone(), gone.clone());
-        later::queue(move || {
-            if gone.load(Ordering::Relaxed) {
-                return;
-            }
-            let Some(el) = node
-                .get_untracked()
-                .and_then(|a| a.children().item(index as u32 + 1))
-            else {
-                return;
-            };
-            let state = owner.with(|| {
-                untrack(|| {
-                    let view = block_view(&article.document(kind).blocks[index], &article, kind);
-                    view.hydrate::<true>(&Cursor::new(el), &PositionState::new(Position::Current))
-                })
-            });
-            states.update_value(|s| s.push(state));
-        });
-    }
 }
