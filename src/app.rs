@@ -44,14 +44,9 @@ pub fn start() {
         browser::next_task().await;
         let initial = article.map(LoadedArticle::new);
         browser::next_task().await;
-        let early = browser::early_input();
+        // Read before hydrating (hydration may set the values back); the app replays it once live.
+        browser::keep_early_input(browser::early_input());
         start_with(initial);
-        // Once the app's effects have run (it is live, its language settled), what the reader did before.
-        browser::next_task().await;
-        crate::later::settle().await;
-        // Live before the replay: until then the page holds presses back for it (crates/compiler critical.rs).
-        browser::mark_live();
-        browser::replay(early).await;
     });
 }
 
@@ -134,13 +129,18 @@ pub fn App(
     Effect::new(move |_| {
         // After the pieces the first pass queued (crate::later): they hydrate the prerendered HTML, so they
         // must render what it shows (English, no device state). Live means every button answers.
+        // One sequence, in this order: the pieces, the device state and language, live, then what the reader
+        // did before (live first: until then the page holds presses back for the replay, critical.rs).
         leptos::task::spawn_local(async move {
             crate::later::settle().await;
             ready.set(true);
-            browser::mark_live();
             if locale.get_untracked() != chosen_lang {
                 locale.set(chosen_lang);
             }
+            browser::mark_live();
+            // A language switch rebuilds the page in effects of their own: the replay acts on the new one.
+            browser::next_task().await;
+            browser::replay(browser::take_early_input()).await;
         });
     });
 

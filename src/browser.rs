@@ -293,6 +293,20 @@ pub struct EarlyInput {
     click: Option<String>,
 }
 
+thread_local! {
+    static EARLY: std::cell::RefCell<EarlyInput> = std::cell::RefCell::new(EarlyInput::default());
+}
+
+/// Keeps what [`early_input`] read until the app is live and takes it with [`take_early_input`].
+pub fn keep_early_input(early: EarlyInput) {
+    EARLY.with(|e| *e.borrow_mut() = early);
+}
+
+/// What [`keep_early_input`] kept (nothing the second time, or in an app started another way).
+pub fn take_early_input() -> EarlyInput {
+    EARLY.with(|e| std::mem::take(&mut *e.borrow_mut()))
+}
+
 /// Reads [`EarlyInput`] from the page; call it before hydrating (hydration may set the values back).
 pub fn early_input() -> EarlyInput {
     let mut early = EarlyInput::default();

@@ -1,10 +1,12 @@
-//! Hydrating a long text a piece at a time.
+//! Hydrating the prerendered page a piece at a time.
 //!
-//! Leptos hydrates a page in one synchronous pass. For the brief that pass held the main thread for ~37 ms on
-//! this machine, ~150 ms on Lighthouse's 4× slower phone: one long task a tap had to wait behind. A view that
-//! would make that pass long (the blocks of a text, each with its term buttons) instead hydrates an empty frame
-//! and queues one job per piece; [`settle`] runs the queue in slices of about [`SLICE_MS`], yielding to the
-//! browser between them, and the app is marked live only once it is empty.
+//! Leptos hydrates a page in one synchronous pass, and in the browser most of that pass was not our code but V8
+//! compiling each wasm function on its first call, on the page's only thread: for the brief, one ~32 ms task
+//! (~22 ms compiling 842 functions), ~130 ms on Lighthouse's 4× slower phone, that a tap had to wait behind.
+//! Views that make that pass long (`<main>`, the masthead, the article page, the blocks of a text) instead
+//! hydrate an empty frame and queue one job per child ([`hydrate_children`]); [`settle`] runs the queue in
+//! slices of about [`SLICE_MS`], yielding to the browser between them, and the app turns ready and live only
+//! once it is empty.
 //!
 //! The rule for a queued piece: it must hydrate against the HTML it was prerendered with. Hydration trusts the
 //! server's attributes, so state that changes a piece's attributes (the highlighted anchor of a deep link) must
@@ -41,9 +43,9 @@ pub fn deferring() -> bool {
 /// A piece of a prerendered element: which of its element children, and the view that renders that child.
 pub type Piece = (usize, Box<dyn FnOnce() -> AnyView>);
 
-/// Queues the hydration of some element children of the element `parent` finds (a view rendered without its children this
-/// pass), one job per child, under the current owner (its contexts and cleanup). Children with nothing to hydrate
-/// (static text, plain links) can be left out: the prerendered nodes stay as they are.
+/// Queues the hydration of some element children of the element `parent` finds (rendered without its children
+/// this pass), one job per child, under the current owner (its contexts and cleanup). Children with nothing to
+/// hydrate (static text, plain links) can be left out: their prerendered nodes stay as they are.
 pub fn hydrate_children(
     parent: impl Fn() -> Option<web_sys::Element> + 'static,
     pieces: Vec<Piece>,

@@ -176,5 +176,19 @@ test('what a reader does before the app is live is not lost: a search typed, a l
   await reader.locator('.term-card.placed').waitFor();
   assert.equal(await reader.locator('.term-card').count(), 1);
   assert.equal(await reader.locator('button.term').first().getAttribute('aria-expanded'), 'true', 'pressed once: open');
-  assert.deepEqual([...page.errors, ...reader.errors], []);
+
+  // A reader who chose Hindi: the page turns Hindi when the app is live (a rebuild), and the press is replayed
+  // on the rebuilt page, not on the English one it replaces.
+  const hindi = await newPage(browser);
+  await hindi.addInitScript(() => localStorage.setItem('explainer:lang', 'hi'));
+  const free = await hold(hindi);
+  await hindi.goto(server.url(`/${SLUG}/`), { live: false });
+  await hindi.locator('button.term').first().click();
+  // Off the text: the Hindi page has another layout, and a term that lands under a resting mouse opens on hover.
+  await hindi.mouse.move(0, 0);
+  free();
+  await appLive(hindi);
+  await hindi.locator('.term-card.placed[lang="hi"]').waitFor();
+  assert.equal(await hindi.locator('button.term').first().getAttribute('aria-expanded'), 'true');
+  assert.deepEqual([...page.errors, ...reader.errors, ...hindi.errors], []);
 });
