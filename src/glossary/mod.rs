@@ -5,7 +5,9 @@ use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{glossary_rows, mostly_new, GlossaryRow, MatchField, SearchIndex};
+use explainer_core::search::{
+    glossary_rows, mostly_new, rows_now, GlossaryRow, MatchField, SearchIndex,
+};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -29,6 +31,10 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
 /// Entries drawn per step: a keystroke in a 5,000-term glossary must not rebuild thousands of entries on a
 /// cheap phone; "Show more" draws the next step (and the entry a URL names is always drawn).
 const STEP: usize = 100;
+
+/// New rows a keystroke draws at once (more than a phone's screen): the rest of its step follow a frame later,
+/// so the keystroke is painted without waiting for them.
+const FIRST: usize = 24;
 
 fn reader_view(doc: DocKind) -> View {
     match doc {
@@ -100,14 +106,18 @@ pub fn GlossaryView(
 
     // What the list draws, in order: letter headings and entries, keyed, so a keystroke that keeps an entry keeps
     // its element and only updates its highlight. A list that is mostly new gets a new generation and is built
-    // afresh off the page and inserted once (a first keystroke over 5,000 terms replaces nearly every row).
-    let previous = StoredValue::new((0u32, Vec::<GlossaryRow>::new()));
-    let items = Memo::new(move |_| {
+    // afresh off the page and inserted once (a first keystroke over 5,000 terms replaces nearly every row). A
+    // keystroke creates at most FIRST new rows at once; the rest of its step follow after the next frame
+    // (`rest_due`), below those (rows_now).
+    let previous = StoredValue::new((0u32, Vec::<GlossaryRow>::new(), false));
+    let rest_due = RwSignal::new(0u32);
+    let items = Memo::new(move |before: Option<&(u32, Vec<GlossaryRow>)>| {
+        rest_due.track();
         let grouped = query.with(|q| q.trim().is_empty());
         // Untracked: selecting an entry must not redraw the list (focus); opening a URL clears the search, which
         // redraws it with the entry.
         let wanted = selected.get_untracked();
-        let rows = hits.with(|h| {
+        let mut rows = hits.with(|h| {
             glossary_rows(
                 &article.glossary,
                 h,
@@ -117,9 +127,39 @@ pub fn GlossaryView(
                 lang(),
             )
         });
-        let generation =
-            previous.with_value(|(g, old)| if mostly_new(old, &rows) { g + 1 } else { *g });
-        previous.set_value((generation, rows.clone()));
+        let (generation, now) = previous.with_value(|(g, old, partial)| {
+            let rest_of_partial = *partial && old.iter().all(|r| rows.contains(r));
+            let generation = if !rest_of_partial && mostly_new(old, &rows) {
+                g + 1
+            } else {
+                *g
+            };
+            // Not on the first draw (hydration finds the whole step prerendered), nor when rows are added
+            // after those drawn ("Show more").
+            if before.is_none() || rest_of_partial || (!old.is_empty() && rows.starts_with(old)) {
+                return (generation, None);
+            }
+            let drawn: &[GlossaryRow] = if generation == *g { old } else { &[] };
+            let keep = wanted
+                .as_ref()
+                .and_then(|t| article.glossary.iter().position(|e| &e.id == t))
+                .map(GlossaryRow::Entry);
+            let now = rows_now(drawn, &rows, FIRST, keep);
+            (generation, (now.len() < rows.len()).then_some(now))
+        });
+        let partial = now.is_some();
+        if let Some(now) = now {
+            rows = now;
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        rest_due.try_update(|n| *n += 1);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+        previous.set_value((generation, rows.clone(), partial));
         (generation, rows)
     });
     let generation = Memo::new(move |_| items.with(|(g, _)| *g));

@@ -35,6 +35,15 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
   assert.equal(await page.locator('li.entry').count(), 100);
   await page.getByRole('button', { name: 'Show more (4900 not shown)' }).click();
   await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 1100);
+  // A first character replaces the list: its first rows come at once, the rest of the step a frame later.
+  await page.getByLabel('Search terms').fill('k');
+  const count = page.locator('#glossary-count', { hasText: /^\d+ of 5000 terms$/ });
+  await count.waitFor({ timeout: 20000 });
+  const n = Number((await count.textContent()).split(' ')[0]);
+  assert.ok(n > 100, `"k" matches more than a step (${n})`);
+  await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100, null, { timeout: 20000 });
+  assert.equal(await page.getByRole('button', { name: `Show more (${n - 100} not shown)` }).count(), 1);
+  await page.getByLabel('Search terms').fill('');
   await page.getByLabel('Search terms').pressSequentially('karit', { delay: 30 });
   await page.locator('#glossary-count', { hasText: /^\d+ of 5000 terms$/ }).waitFor({ timeout: 20000 });
   assert.ok((await page.locator('li.entry').count()) <= 100);

@@ -266,6 +266,30 @@ pub fn mostly_new<T: Ord + Clone>(old: &[T], new: &[T]) -> bool {
     kept * 2 < new.len()
 }
 
+/// The rows to draw at once out of `rows`, which replace `old`: every row already drawn that stays, and the
+/// first `first` new ones (creating rows is what a keystroke pays for); the rest follow in a later pass. `keep`
+/// is drawn at once wherever it is (the entry a URL names).
+pub fn rows_now(
+    old: &[GlossaryRow],
+    rows: &[GlossaryRow],
+    first: usize,
+    keep: Option<GlossaryRow>,
+) -> Vec<GlossaryRow> {
+    let mut drawn = old.to_vec();
+    drawn.sort_unstable();
+    let mut new = 0;
+    rows.iter()
+        .copied()
+        .filter(|r| {
+            if drawn.binary_search(r).is_ok() || Some(*r) == keep {
+                return true;
+            }
+            new += 1;
+            new <= first
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,6 +517,23 @@ mod tests {
         let last = &g[all.last().unwrap().index].id;
         let with = glossary_rows(&g, &all, 1, false, Some(last), Lang::En);
         assert_eq!(with.len(), 2);
+    }
+
+    #[test]
+    fn rows_now_keeps_what_stays_and_the_first_new_rows_in_order() {
+        use GlossaryRow::{Entry as E, Letter as L};
+        let old = [E(1), E(2), E(3)];
+        let rows = [E(9), E(1), E(8), E(7), E(3), E(6), E(5)];
+        assert_eq!(rows_now(&old, &rows, 2, None), [E(9), E(1), E(8), E(3)]);
+        assert_eq!(
+            rows_now(&old, &rows, 2, Some(E(5))),
+            [E(9), E(1), E(8), E(3), E(5)]
+        );
+        assert_eq!(
+            rows_now(&[], &[L('A'), E(1), E(2)], 2, None),
+            [L('A'), E(1)]
+        );
+        assert_eq!(rows_now(&old, &rows, 10, None), rows);
     }
 
     #[test]
