@@ -173,26 +173,34 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
     await page.goto(`${origin}/${slug}/glossary/`);
     await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');
     await page.locator('#glossary-search').waitFor({ timeout: 120000 });
-    // Milliseconds from typing `to` into the filter holding `from` to the updated list, median of 21.
+    // Milliseconds from typing `to` into the filter holding `from` to the updated list laid out, median of 21.
+    // Leptos applies the update in microtasks; awaiting 100 microtask turns outlasts them (checked below), and
+    // no frame can be drawn in between, so the figure is the keystroke's script, style and layout, and no
+    // wait for a frame or a timer (an earlier version ended at a timeout, which a frame could precede).
     const keystroke = async (from, to) => {
       const times = [];
       for (let i = 0; i < 21; i++) {
         times.push(await page.evaluate(async ([from, to]) => {
           const input = document.getElementById('glossary-search');
+          const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+          const state = () => document.getElementById('glossary-count').textContent + document.querySelectorAll('li.entry').length;
           input.value = from;
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          await new Promise((r) => requestAnimationFrame(() => r()));
+          await task();
           const t0 = performance.now();
           input.value = to;
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          // Leptos applies the update in microtasks: a macrotask runs after all of them; reading a layout
-          // property then includes style and layout of the new list (not the paint).
-          await new Promise((r) => setTimeout(r, 0));
+          for (let k = 0; k < 100; k++) await null;
+          const drawn = state();
           void document.body.offsetHeight;
-          return performance.now() - t0;
+          const t = performance.now() - t0;
+          await task();
+          // Something still changing a task later would mean the figure ended too early: no figure then.
+          return drawn === state() ? t : NaN;
         }, [from, to]));
       }
-      return median(times);
+      return times.some(Number.isNaN) ? NaN : median(times);
     };
     out.keystroke = await keystroke('', key);
     // A further character of a query already typed (the usual keystroke): most entries stay, keyed.
