@@ -5,9 +5,7 @@ use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{
-    glossary_rows, mostly_new, rows_now, GlossaryRow, MatchField, SearchIndex,
-};
+use explainer_core::search::{glossary_rows, plan_rows, GlossaryRow, MatchField, SearchIndex};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -128,24 +126,14 @@ pub fn GlossaryView(
             )
         });
         let (generation, now) = previous.with_value(|(g, old, partial)| {
-            let rest_of_partial = *partial && old.iter().all(|r| rows.contains(r));
-            let generation = if !rest_of_partial && mostly_new(old, &rows) {
-                g + 1
-            } else {
-                *g
+            let keep = || {
+                wanted
+                    .as_ref()
+                    .and_then(|t| article.glossary.iter().position(|e| &e.id == t))
+                    .map(GlossaryRow::Entry)
             };
-            // Not on the first draw (hydration finds the whole step prerendered), nor when rows are added
-            // after those drawn ("Show more").
-            if before.is_none() || rest_of_partial || (!old.is_empty() && rows.starts_with(old)) {
-                return (generation, None);
-            }
-            let drawn: &[GlossaryRow] = if generation == *g { old } else { &[] };
-            let keep = wanted
-                .as_ref()
-                .and_then(|t| article.glossary.iter().position(|e| &e.id == t))
-                .map(GlossaryRow::Entry);
-            let now = rows_now(drawn, &rows, FIRST, keep);
-            (generation, (now.len() < rows.len()).then_some(now))
+            let plan = plan_rows(old, *partial, &rows, before.is_none(), FIRST, keep);
+            (g + u32::from(plan.new_generation), plan.now)
         });
         let partial = now.is_some();
         if let Some(now) = now {

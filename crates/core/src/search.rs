@@ -290,6 +290,42 @@ pub fn rows_now(
         .collect()
 }
 
+/// How a glossary list of `rows` replaces the rows drawn, `old` (`old_partial`: drawn in part, the rest due).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowsPlan {
+    /// Mostly new: build the list afresh (a new generation) instead of changing `old` row by row.
+    pub new_generation: bool,
+    /// Draw only these now and the rest in a later pass (None: draw `rows` whole).
+    pub now: Option<Vec<GlossaryRow>>,
+}
+
+/// Plans drawing `rows` over `old`: at most `first` new rows at once ([`rows_now`]), except on the first draw
+/// (hydration finds the whole step prerendered), for the rest of a list drawn in part, and when rows are only
+/// added after those drawn ("Show more"). `keep` names the row drawn at once wherever it is.
+pub fn plan_rows(
+    old: &[GlossaryRow],
+    old_partial: bool,
+    rows: &[GlossaryRow],
+    first_draw: bool,
+    first: usize,
+    keep: impl FnOnce() -> Option<GlossaryRow>,
+) -> RowsPlan {
+    let rest_of_partial = old_partial && old.iter().all(|r| rows.contains(r));
+    let new_generation = !rest_of_partial && mostly_new(old, rows);
+    if first_draw || rest_of_partial || (!old.is_empty() && rows.starts_with(old)) {
+        return RowsPlan {
+            new_generation,
+            now: None,
+        };
+    }
+    let drawn = if new_generation { &[][..] } else { old };
+    let now = rows_now(drawn, rows, first, keep());
+    RowsPlan {
+        new_generation,
+        now: (now.len() < rows.len()).then_some(now),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,6 +570,45 @@ mod tests {
             [L('A'), E(1)]
         );
         assert_eq!(rows_now(&old, &rows, 10, None), rows);
+    }
+
+    #[test]
+    fn plan_rows_cuts_only_a_keystroke_that_creates_many_rows() {
+        use GlossaryRow::Entry as E;
+        let old: Vec<_> = (0..10).map(E).collect();
+        let other: Vec<_> = (20..40).map(E).collect();
+        let whole = |new_generation| RowsPlan {
+            new_generation,
+            now: None,
+        };
+        // The first draw and "Show more" (rows added after those drawn) draw whole.
+        assert_eq!(
+            plan_rows(&old, false, &other, true, 4, || None),
+            whole(true)
+        );
+        let more: Vec<_> = (0..30).map(E).collect();
+        assert_eq!(
+            plan_rows(&old, false, &more, false, 4, || None),
+            whole(true)
+        );
+        // A replaced list: a new generation, its first rows now.
+        let plan = plan_rows(&old, false, &other, false, 4, || Some(E(39)));
+        assert!(plan.new_generation);
+        assert_eq!(plan.now, Some(vec![E(20), E(21), E(22), E(23), E(39)]));
+        // Then its rest: the same generation, whole.
+        let now = plan.now.unwrap_or_default();
+        assert_eq!(
+            plan_rows(&now, true, &other, false, 4, || None),
+            whole(false)
+        );
+        // A list that keeps most rows: what stays and the first new ones.
+        let mixed: Vec<_> = [E(50), E(1), E(51), E(52), E(2)]
+            .into_iter()
+            .chain((3..10).map(E))
+            .collect();
+        let plan = plan_rows(&old, false, &mixed, false, 2, || None);
+        assert!(!plan.new_generation);
+        assert_eq!(plan.now.map(|n| n.len()), Some(11));
     }
 
     #[test]
