@@ -64,12 +64,18 @@ pub fn GlossaryView(
     });
     let article = loaded.article.clone();
     let total = loaded.article.glossary.len();
-    let shown = RwSignal::new(STEP);
-    // A new search or filter starts again from the first step.
-    Effect::new(move |_| {
+    // "Show more" widens the list for the search it was pressed for (`search_no` counts searches and filters);
+    // the next search starts again from the first step. Derived, not reset by an effect: an effect runs after the
+    // list has been planned for the keystroke, and would plan it again with the whole step at once.
+    let search_no = Memo::new(move |before: Option<&u64>| {
         query.track();
         papers.track();
-        shown.set(STEP);
+        before.map_or(0, |n| n + 1)
+    });
+    let widened = RwSignal::new(None::<(u64, usize)>);
+    let shown = Memo::new(move |_| match widened.get() {
+        Some((no, n)) if no == search_no.get() => n,
+        _ => STEP,
     });
 
     // Opening a term's URL shows that entry: clear what could hide it, then bring it into view.
@@ -202,7 +208,7 @@ pub fn GlossaryView(
                     <For each=each key=|item| *item children=row />
                 </ul>
                 {move || (more() > 0).then(|| view! {
-                    <button type="button" class="button show-more" on:click=move |_| shown.update(|n| *n += STEP * 10)>
+                    <button type="button" class="button show-more" on:click=move |_| widened.set(Some((search_no.get_untracked(), shown.get_untracked() + STEP * 10)))>
                         {fill(ui().show_more_terms, &[("n", &more())])}
                     </button>
                 })}

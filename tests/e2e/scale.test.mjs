@@ -43,6 +43,20 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
   assert.ok(n > 100, `"k" matches more than a step (${n})`);
   await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100, null, { timeout: 20000 });
   assert.equal(await page.getByRole('button', { name: `Show more (${n - 100} not shown)` }).count(), 1);
+  // Before the next frame, only the first rows of a new list are built: the keystroke is painted without the rest.
+  await page.getByLabel('Search terms').fill('');
+  await page.locator('#glossary-count', { hasText: '5000 terms' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100);
+  const drawnAtOnce = await page.evaluate(async () => {
+    const input = document.getElementById('glossary-search');
+    input.value = 'ka';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Leptos updates the page in microtasks: after these, what this keystroke draws before a frame is there.
+    for (let k = 0; k < 100; k++) await null;
+    return document.querySelectorAll('li.entry').length;
+  });
+  assert.ok(drawnAtOnce > 0 && drawnAtOnce < 100, `a first character drew ${drawnAtOnce} entries before the frame`);
+  await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100, null, { timeout: 20000 });
   await page.getByLabel('Search terms').fill('');
   await page.getByLabel('Search terms').pressSequentially('karit', { delay: 30 });
   await page.locator('#glossary-count', { hasText: /^\d+ of 5000 terms$/ }).waitFor({ timeout: 20000 });
