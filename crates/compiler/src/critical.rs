@@ -255,8 +255,13 @@ const wasm = await init({ module_or_path: '/app/explainer-1_bg.wasm' });
 <link rel="preload" href="/app/explainer-1_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm">
 </head><body><script src="/app/later.js"></script></body></html>"#;
 
+    // A directory per call: tests run on parallel threads, and a shared one let one test truncate the stylesheet
+    // while another read it (an empty <style> in CI).
     fn dist() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("explainer-critical-{}", std::process::id()));
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("explainer-critical-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("theme-1.js"), "setTheme();\n").unwrap();
         std::fs::write(dir.join("site-1.css"), "body{margin:0}\n").unwrap();
