@@ -7,6 +7,7 @@ cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[31merror: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -46,6 +47,16 @@ setup_build_tools() {
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$" || ! command -v wasm-bindgen-test-runner >/dev/null; then
     say "cargo install wasm-bindgen-cli $wbg (about 2 minutes, once)"
     cargo install wasm-bindgen-cli --version "$wbg" || die "could not install wasm-bindgen-cli $wbg"
+  fi
+
+  # The splitter that cuts the hydrating wasm into chunks after the build (src/chunks.rs, `split` in Trunk.toml).
+  # 0.2.4 links the chunks of the wasm_split_helpers 0.2.3 that Leptos 0.8 pins (same magic constants).
+  # It has no --version: ask cargo what it installed.
+  if ! command -v wasm-split-cli >/dev/null \
+    || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (about 3 minutes, once)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+      || die "could not install wasm-split-cli $WASM_SPLIT_VERSION"
   fi
 
   # wasm-opt comes from npm's binaryen (Debian's binaryen 108 breaks current wasm-bindgen output).

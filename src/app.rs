@@ -1,16 +1,13 @@
 //! The root component: navigation, content loading and the page frame.
 
 use crate::browser;
-use crate::glossary::EntryView;
-use crate::glossary::GlossaryView;
-use crate::map::{MapPanel, MapView, PanelTarget};
+use crate::map::PanelTarget;
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
 use crate::state::{
     lang, load_article, load_index, ui, Announcer, ClientReady, LoadedArticle, Locale, Nav,
     OpenCard, Selected,
 };
-use crate::timeline::TimelineView;
 use explainer_core::i18n::{long_date, Label, Lang};
 use explainer_core::model::ArticleSlug;
 use explainer_core::model::DocKind;
@@ -32,6 +29,14 @@ pub fn start() {
         // Not in the task that finished compiling and instantiating the wasm (~18 ms on this machine): copying
         // the article's text into the wasm is a task of its own.
         browser::next_task().await;
+        // The code of the page's view, if it is in a chunk (crate::chunks), is fetched while the article decodes.
+        let (path, query, _) = browser::location();
+        let chunk = Nav::route_for_path(&browser::base_path(), &path, &query)
+            .article_view()
+            .and_then(crate::chunks::Chunk::of);
+        if let Some(c) = chunk {
+            crate::chunks::start_loading(c);
+        }
         let data = browser::carried_data().await;
         // Instantiating the wasm, decoding the article (in parts), indexing its glossary and hydrating the page
         // (in slices, crate::later) are separate tasks, not one: on a slow phone together they kept a tap
@@ -46,11 +51,17 @@ pub fn start() {
         browser::next_task().await;
         // Read before hydrating (hydration may set the values back); the app replays it once live.
         browser::keep_early_input(browser::early_input());
-        start_with(initial);
+        // Hydrating needs the view's code: without its chunk (offline before it was cached) the page is built
+        // afresh, and the view says it could not be loaded and offers to try again.
+        let chunk_ready = match chunk {
+            Some(c) => c.load().await,
+            None => true,
+        };
+        start_with(initial, chunk_ready);
     });
 }
 
-fn start_with(initial: Option<LoadedArticle>) {
+fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
     let base = browser::base_path();
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
@@ -58,14 +69,14 @@ fn start_with(initial: Option<LoadedArticle>) {
     let prerendered_for = browser::meta_content(PRERENDERED_META);
     let exact = prerendered_for.is_some_and(|p| p == route.to_path()) && query.is_empty();
     #[cfg(feature = "hydrate")]
-    if exact && !embed && initial.is_some() {
+    if exact && !embed && chunk_ready && initial.is_some() {
         crate::later::begin_first_pass();
         leptos::mount::hydrate_body(move || {
             view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true /> }
         });
         return;
     }
-    let _ = exact;
+    let _ = (exact, chunk_ready);
     // Whatever was prerendered does not match this URL (a selection, an embed): render afresh.
     browser::clear_body();
     leptos::mount::mount_to_body(move || match initial {
@@ -141,6 +152,10 @@ pub fn App(
             // A language switch rebuilds the page in effects of their own: the replay acts on the new one.
             browser::next_task().await;
             browser::replay(browser::take_early_input()).await;
+            // An embed shows one view: the other chunks would be fetched for nothing, in every frame of a page.
+            if !embed {
+                crate::chunks::prefetch_all().await;
+            }
         });
     });
 
@@ -343,15 +358,7 @@ pub fn ArticlePage(
             match view_now.get() {
                 View::Brief => view! { <ReaderView article=a kind=DocKind::Brief /> }.into_any(),
                 View::Full => view! { <ReaderView article=a kind=DocKind::Full /> }.into_any(),
-                View::Glossary => view! { <GlossaryView loaded=loaded.clone() /> }.into_any(),
-                View::Timeline => view! { <TimelineView loaded=loaded.clone() /> }.into_any(),
-                View::Map => view! { <MapView loaded=loaded.clone() /> }.into_any(),
-                View::Study => {
-                    view! { <crate::study::StudyView loaded=loaded.clone() /> }.into_any()
-                }
-                View::Sheet => {
-                    view! { <crate::sheet::SheetView loaded=loaded.clone() /> }.into_any()
-                }
+                v => crate::chunks::article_view(v, loaded.clone()),
             }
         }
     };
@@ -460,16 +467,12 @@ fn EmbeddedArticle(
             .filter(|k| Some(*k) == first)
             .unwrap_or(EmbedBody::View)
     });
-    let body = move || match kind.get() {
+    let body = move || {
+        match kind.get() {
         EmbedBody::Term(i) => view! {
             <h2 class="visually-hidden">{ui().glossary_entry}</h2>
             <ul class="entries">
-                <EntryView
-                    entry=loaded.article.glossary[i].clone()
-                    article=loaded.article.clone()
-                    matched=Signal::derive(|| None)
-                    selected=Signal::derive(|| None)
-                />
+                {crate::chunks::entry_view(loaded.article.glossary[i].clone(), loaded.article.clone())}
             </ul>
         }
         .into_any(),
@@ -478,11 +481,12 @@ fn EmbeddedArticle(
             let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
             view! {
                 <h2 class="visually-hidden">{ui().actor_on_map}</h2>
-                <MapPanel article=loaded.article.clone() target=PanelTarget::Entity(i) on_close=close />
+                {crate::chunks::panel_view(loaded.article.clone(), PanelTarget::Entity(i), close)}
             }
             .into_any()
         }
         EmbedBody::View => current(),
+    }
     };
     view! {
         <div class="article-page embedded">

@@ -407,6 +407,30 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves once the browser is idle (`requestIdleCallback`, at the latest after `max_ms`), or soon where there
+/// is no such call (Safari): background work that must not delay what the reader does.
+pub async fn idle(max_ms: u32) {
+    let Some(w) = window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let request = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match request {
+            Some(request) => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"timeout".into(), &max_ms.into());
+                let _ = request.call2(&w, &resolve, &options);
+            }
+            None => {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 fn scheduler_yield(w: &web_sys::Window) -> Option<js_sys::Promise> {
     let scheduler = js_sys::Reflect::get(w, &"scheduler".into()).ok()?;
     if scheduler.is_undefined() {

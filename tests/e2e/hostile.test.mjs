@@ -49,9 +49,9 @@ async function trapped(options = {}) {
     const realFetch = window.fetch;
     window.fetch = (input, init) => {
       const url = String(input && input.url ? input.url : input);
-      // The app may fetch its content and its own hashed assets, nothing else.
+      // The app may fetch its content and its own hashed assets (the wasm, its chunks), nothing else.
       const path = new URL(url, location.href).pathname;
-      if (!/^\/content\/[a-z0-9-]+\.json$|^\/[a-z]+-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/.test(path)) window.__calls.push(`fetch(${url})`);
+      if (!/^\/content\/[a-z0-9-]+\.json$|^\/[a-z0-9_]+-[0-9a-f]{8,16}(_bg)?\.(wasm|js)$/.test(path)) window.__calls.push(`fetch(${url})`);
       return realFetch(input, init);
     };
   });

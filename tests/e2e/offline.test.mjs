@@ -114,21 +114,31 @@ test('a new build shows "A new version is available" and Reload switches to it',
     }
   };
   walk(join(next, SLUG));
-  // A real deployment also changes the code: give the JS and wasm new hashed names (old ones gone from the
-  // server), as trunk does when the code changes. Old HTML must keep running the old wasm from the cache
-  // until the switch, and the new HTML must get the new wasm.
+  // A real deployment also changes the code: give the JS, the wasm and its chunks new hashed names (old ones
+  // gone from the server), as the build does when the code changes. Old HTML must keep running the old wasm
+  // from the cache until the switch, and the new HTML must get the new wasm.
   const js = readdirSync(next).find((f) => /^explainer-[0-9a-f]+\.js$/.test(f));
   const hash = js.match(/^explainer-([0-9a-f]+)\.js$/)[1];
   const nextHash = hash.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
-  renameSync(join(next, `explainer-${hash}.js`), join(next, `explainer-${nextHash}.js`));
-  renameSync(join(next, `explainer-${hash}_bg.wasm`), join(next, `explainer-${nextHash}_bg.wasm`));
-  // The inline loader and import map name the files, and the CSP carries their hashes: recompute them as the
-  // build would.
+  const code = readdirSync(next).filter((f) => f.includes(`-${hash}`));
+  assert.ok(code.some((f) => f.startsWith('split_')), `the build has chunks: ${code}`);
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const oldGlue = sri(readFileSync(join(next, js)));
+  for (const f of code) {
+    const to = join(next, f.replace(`-${hash}`, `-${nextHash}`));
+    renameSync(join(next, f), to);
+    // The glue imports the split loader, which imports the glue and fetches the chunks, all by name.
+    if (f.endsWith('.js')) writeFileSync(to, readFileSync(to, 'utf8').replaceAll(`-${hash}`, `-${nextHash}`));
+  }
+  const newGlue = sri(readFileSync(join(next, `explainer-${nextHash}.js`)));
+  // The inline loader and import map name the files and pin the glue's integrity, and the CSP carries their
+  // hashes: recompute them as the build would.
   const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const renameInline = (text) => text.replaceAll(`-${hash}`, `-${nextHash}`).replaceAll(oldGlue, newGlue);
   const renameCode = (text) => {
-    let out = text.replaceAll(`explainer-${hash}`, `explainer-${nextHash}`);
+    let out = renameInline(text);
     for (const [, body] of text.matchAll(/<script type="(?:module|importmap)">([\s\S]*?)<\/script>/g)) {
-      out = out.replace(sha(body), sha(body.replaceAll(`explainer-${hash}`, `explainer-${nextHash}`)));
+      out = out.replace(sha(body), sha(renameInline(body)));
     }
     return out;
   };

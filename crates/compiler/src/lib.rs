@@ -12,6 +12,7 @@ pub mod questions;
 pub mod sentences;
 pub mod shells;
 pub mod site;
+pub mod split;
 pub mod static_page;
 pub mod story;
 pub mod translations;

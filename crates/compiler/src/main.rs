@@ -9,7 +9,10 @@ const USAGE: &str = "usage:
   explainer-content shells [<dist-dir>]            finish the built site: CSP, a page per route, oEmbed,
                                                    service worker (default dir: $TRUNK_STAGING_DIR, for a
                                                    Trunk post_build hook; EXPLAINER_SW=off skips the worker,
-                                                   EXPLAINER_SITE_URL sets the public URL used by oEmbed)";
+                                                   EXPLAINER_SITE_URL sets the public URL used by oEmbed)
+  explainer-content split [<dist-dir>]             cut the staged hydrating wasm into a main module and lazily
+                                                   loaded chunks (Trunk post_build hook, before shells; reads
+                                                   <target>/wasm32-unknown-unknown/release/explainer.wasm)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +39,30 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("shells: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        ["split"] | ["split", _] => {
+            let dist = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+            let Some(dist) = dist else {
+                eprintln!("split: no dist directory given and TRUNK_STAGING_DIR is not set");
+                return ExitCode::from(2);
+            };
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("target"));
+            let input = target.join("wasm32-unknown-unknown/release/explainer.wasm");
+            match explainer_compiler::split::split_site(&dist, &input, &target.join("wasm-split")) {
+                Ok(summary) => {
+                    eprintln!("split: {summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("split: {e}");
                     ExitCode::FAILURE
                 }
             }

@@ -95,7 +95,8 @@ ui_strings! {
     // Frame
     skip_to_content, brand, update_available, reload, glossary_entry, actor_on_map, open_full, page_not_found,
     page_not_found_title, not_found_text, see_all_articles, plain_version, source, try_again, load_failed,
-    loading_article, loading_articles, loading_progress, article_views, library_title,
+    loading_article, loading_articles, loading_progress, loading_view, view_load_failed, article_views,
+    library_title,
     /// `{n}` terms.
     n_terms,
     reading_settings, colour_theme, theme_system, theme_light, theme_dark, text_size, size_normal, size_large,
@@ -176,6 +177,8 @@ pub static EN: Ui = Ui {
     loading_article: "Loading article…",
     loading_articles: "Loading articles…",
     loading_progress: "Loading your progress…",
+    loading_view: "Loading this view…",
+    view_load_failed: "This view could not be loaded. Check your connection and try again.",
     article_views: "Article views",
     library_title: "News explainers",
     n_terms: "{n} terms",
@@ -330,6 +333,8 @@ pub static HI: Ui = Ui {
     loading_article: "लेख लोड हो रहा है…",
     loading_articles: "लेख लोड हो रहे हैं…",
     loading_progress: "आपकी प्रगति लोड हो रही है…",
+    loading_view: "यह दृश्य लोड हो रहा है…",
+    view_load_failed: "यह दृश्य लोड नहीं हो सका। अपना कनेक्शन जाँचें और फिर कोशिश करें।",
     article_views: "लेख के दृश्य",
     library_title: "समाचार व्याख्याएँ",
     n_terms: "{n} शब्द",

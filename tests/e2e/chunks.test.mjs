@@ -1,0 +1,106 @@
+// The wasm in pieces (src/chunks.rs, crates/compiler/src/split.rs): the brief needs only the main module; the
+// other views' code comes in chunks, fetched in the background once the app is live, or when a view is opened
+// first; a chunk that cannot be fetched is said so, with a way to try again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, newPage, appLive, SLUG } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const VIEWS = ['glossary', 'timeline', 'map', 'study', 'sheet'];
+const chunkOf = (url) => url.match(/\/split_([a-z]+)-[0-9a-f]+\.wasm$/)?.[1];
+
+test('the brief runs on the main module: each view chunk is fetched once, after the app is live, and a tab then opens without fetching', async () => {
+  const page = await newPage(browser);
+  // When the app turned live, on the page's clock (the resource timings' clock). The document is observed,
+  // not its root element: an init script may run before the root exists.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.explainerLive === 'true') {
+        window.__liveAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-explainer-live'] });
+  });
+  const fetched = [];
+  page.on('request', (r) => {
+    if (chunkOf(r.url())) fetched.push(chunkOf(r.url()));
+  });
+  await page.goto(server.url(`/${SLUG}/`));
+  // Functions, not strings: the page's CSP forbids evaluating strings.
+  await page.waitForFunction(
+    (n) => performance.getEntriesByType('resource').filter((e) => /\/split_[a-z]+-[0-9a-f]+\.wasm$/.test(e.name)).length >= n,
+    VIEWS.length,
+  );
+  const entries = await page.evaluate(() => ({
+    liveAt: window.__liveAt,
+    starts: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/split_[a-z]+-[0-9a-f]+\.wasm$/.test(e.name))
+      .map((e) => e.startTime),
+  }));
+  // Every chunk was requested after the live mark: the first view did not wait for one.
+  assert.ok(entries.liveAt > 0, 'the live mark was seen');
+  for (const t of entries.starts) assert.ok(t > entries.liveAt, `a chunk requested at ${t} ms, before the app was live at ${entries.liveAt} ms`);
+  assert.deepEqual([...new Set(fetched)].sort(), [...VIEWS].sort());
+  assert.equal(fetched.length, VIEWS.length, 'each chunk fetched once');
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  await page.locator('#node-leonardo').waitFor();
+  await page.getByRole('link', { name: 'Study', exact: true }).click();
+  await page.locator('#card-front').waitFor();
+  assert.equal(fetched.length, VIEWS.length, 'opening a tab fetched nothing more');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a deep link to a view fetches its chunk alongside the article, before hydrating', async () => {
+  const page = await newPage(browser);
+  const order = [];
+  page.on('request', (r) => {
+    if (chunkOf(r.url())) order.push(chunkOf(r.url()));
+  });
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  // The timeline's chunk came first: the page needed it; the others followed in the background.
+  assert.equal(order[0], 'timeline', `chunks in the order ${order}`);
+  await page.locator('.timeline li').first().waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a view whose chunk cannot be fetched says so, and opens on "Try again" once the network is back', async () => {
+  const page = await newPage(browser);
+  let blocked = true;
+  await page.route(/\/split_map-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(server.url(`/${SLUG}/`));
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This view could not be loaded' });
+  await alert.waitFor();
+  blocked = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('#node-leonardo').waitFor();
+  assert.equal(await alert.count(), 0, 'the message is gone');
+  // The split loader logs each failed fetch; nothing else went wrong.
+  assert.deepEqual(page.errors.filter((e) => !/Failed to fetch|TypeError/.test(e)), []);
+});
+
+test('a deep link whose chunk cannot be fetched still opens the page, with the message in place of the view', async () => {
+  const page = await newPage(browser);
+  let blocked = true;
+  await page.route(/\/split_glossary-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  const alert = page.getByRole('alert').filter({ hasText: 'This view could not be loaded' });
+  await alert.waitFor();
+  // The rest of the app is live: the tabs work.
+  await page.getByRole('link', { name: 'Brief', exact: true }).click();
+  await page.locator('button.term').first().waitFor();
+  blocked = false;
+  await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+  await page.getByLabel('Search terms').fill('wassenaar');
+  await page.locator('#term-wassenaar-arrangement mark').first().waitFor();
+});
