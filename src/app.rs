@@ -38,15 +38,14 @@ pub fn start() {
             crate::chunks::start_loading(c);
         }
         let data = browser::carried_data().await;
-        // Instantiating the wasm, decoding the article (in parts), indexing its glossary and hydrating the page
-        // (in slices, crate::later) are separate tasks, not one: on a slow phone together they kept a tap
-        // waiting for ~280 ms.
+        // Instantiating the wasm, decoding the article (in parts) and hydrating the page (in slices,
+        // crate::later) are separate tasks, not one: on a slow phone together they kept a tap waiting for
+        // ~280 ms. (The glossary's search index is built when the glossary first needs it.)
         let article = match data {
             Some(Ok(json)) => crate::state::decode_in_steps(&json).await.ok(),
             // The app loads it again and says what went wrong if it cannot.
             Some(Err(_)) | None => None,
         };
-        browser::next_task().await;
         let initial = article.map(LoadedArticle::new);
         browser::next_task().await;
         // Read before hydrating (hydration may set the values back); the app replays it once live.

@@ -204,19 +204,27 @@ impl TermFlags {
 #[derive(Clone, Copy)]
 pub struct Announcer(pub RwSignal<String>);
 
-/// A loaded article with its search index, built once.
+/// A loaded article with its search index, built once, when the glossary first needs it: the index and its
+/// code belong to the glossary's chunk (crate::chunks), not to the start of every page.
 #[derive(Clone)]
 pub struct LoadedArticle {
     pub article: Arc<Article>,
-    pub search: Arc<SearchIndex>,
+    search: Arc<std::sync::OnceLock<Arc<SearchIndex>>>,
 }
 
 impl LoadedArticle {
     pub fn new(article: Article) -> Self {
         Self {
-            search: Arc::new(SearchIndex::new(&article.glossary)),
             article: Arc::new(article),
+            search: Arc::default(),
         }
+    }
+
+    /// The English search index of the glossary (built on the first call).
+    pub fn search(&self) -> Arc<SearchIndex> {
+        self.search
+            .get_or_init(|| Arc::new(SearchIndex::new(&self.article.glossary)))
+            .clone()
     }
 }
 

@@ -55,7 +55,7 @@ pub fn GlossaryView(
         _ => None,
     });
     let search = match lang() {
-        Lang::En => loaded.search.clone(),
+        Lang::En => loaded.search(),
         l => std::sync::Arc::new(SearchIndex::new_in(&loaded.article.glossary, l)),
     };
     let hits = Memo::new(move |_| {
