@@ -151,8 +151,11 @@ pub fn App(
             // A language switch rebuilds the page in effects of their own: the replay acts on the new one.
             browser::next_task().await;
             browser::replay(browser::take_early_input()).await;
-            // An embed shows one view: the other chunks would be fetched for nothing, in every frame of a page.
-            if !embed {
+            // The other views' chunks, so that their tabs open at once, from the service worker's cache only:
+            // on a first visit the worker is downloading them as it installs, and fetching them here too would
+            // download them twice on a slow, metered link (they load when opened instead). Not in an embed: it
+            // shows one view, and a course page may hold several frames.
+            if !embed && browser::worker_controls_page() {
                 crate::chunks::prefetch_all().await;
             }
         });

@@ -407,6 +407,18 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Whether a service worker controls the page: what the page fetches then comes from its cache.
+pub fn worker_controls_page() -> bool {
+    let Some(w) = window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|c| js_sys::Reflect::get(&c, &"controller".into()).ok())
+        .is_some_and(|c| !c.is_null() && !c.is_undefined())
+}
+
 /// Resolves once the browser is idle (`requestIdleCallback`, at the latest after `max_ms`), or soon where there
 /// is no such call (Safari): background work that must not delay what the reader does.
 pub async fn idle(max_ms: u32) {

@@ -8,7 +8,8 @@
 //!
 //! A view is shown with [`show`], which builds it at once when its chunk is there (always, outside the
 //! hydrating build) and otherwise shows a loading line, loads the chunk and then builds it. Once the app is
-//! live, [`prefetch_all`] loads every chunk in the background, so a tab opens at once and works offline.
+//! live and a service worker controls the page, [`prefetch_all`] loads every chunk from its cache in the
+//! background, so a tab opens at once.
 
 use crate::glossary::{EntryView, GlossaryView};
 use crate::map::{MapPanel, MapView, PanelTarget};
@@ -178,27 +179,21 @@ pub fn article_view(view: View, loaded: LoadedArticle) -> AnyView {
     let Some(chunk) = Chunk::of(view) else {
         return ().into_any();
     };
-    let preload = move || async move {
-        match chunk {
-            Chunk::Glossary => preload_glossary().await.is_ok(),
-            Chunk::Timeline => preload_timeline().await.is_ok(),
-            Chunk::Map => preload_map().await.is_ok(),
-            Chunk::Study => preload_study().await.is_ok(),
-            Chunk::Sheet => preload_sheet().await.is_ok(),
-        }
-    };
-    show(preload, move || {
-        let loaded = loaded.clone();
-        async move {
-            match chunk {
-                Chunk::Glossary => glossary_view(loaded).await,
-                Chunk::Timeline => timeline_view(loaded).await,
-                Chunk::Map => map_view(loaded).await,
-                Chunk::Study => study_view(loaded).await,
-                Chunk::Sheet => sheet_view(loaded).await,
+    show(
+        move || chunk.load(),
+        move || {
+            let loaded = loaded.clone();
+            async move {
+                match chunk {
+                    Chunk::Glossary => glossary_view(loaded).await,
+                    Chunk::Timeline => timeline_view(loaded).await,
+                    Chunk::Map => map_view(loaded).await,
+                    Chunk::Study => study_view(loaded).await,
+                    Chunk::Sheet => sheet_view(loaded).await,
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 /// One glossary entry on its own (an embed of a single term).
@@ -286,8 +281,7 @@ pub fn start_loading(chunk: Chunk) {
     let _ = now(chunk.load());
 }
 
-/// Loads every chunk, one after another, each when the browser is idle: afterwards every view opens at once,
-/// offline too (the service worker keeps what was fetched).
+/// Loads every chunk, one after another, each when the browser is idle: afterwards every view opens at once.
 pub async fn prefetch_all() {
     for chunk in Chunk::ALL {
         crate::browser::idle(2000).await;

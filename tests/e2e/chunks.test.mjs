@@ -18,7 +18,7 @@ after(async () => {
 const VIEWS = ['glossary', 'timeline', 'map', 'study', 'sheet'];
 const chunkOf = (url) => url.match(/\/split_([a-z]+)-[0-9a-f]+\.wasm$/)?.[1];
 
-test('the brief runs on the main module: each view chunk is fetched once, after the app is live, and a tab then opens without fetching', async () => {
+test('the brief runs on the main module: a first visit fetches no chunk; once the worker controls the page each chunk comes from its cache after the app is live, and a tab then opens without fetching', async () => {
   const page = await newPage(browser);
   // When the app turned live, on the page's clock (the resource timings' clock). The document is observed,
   // not its root element: an init script may run before the root exists.
@@ -31,11 +31,18 @@ test('the brief runs on the main module: each view chunk is fetched once, after 
     }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-explainer-live'] });
   });
   const fetched = [];
-  page.on('request', (r) => {
-    if (chunkOf(r.url())) fetched.push(chunkOf(r.url()));
+  let allFetched;
+  const all = new Promise((r) => (allFetched = r));
+  page.on('response', (r) => {
+    if (chunkOf(r.url())) fetched.push({ chunk: chunkOf(r.url()), cached: r.fromServiceWorker() });
+    if (fetched.length === VIEWS.length) allFetched();
   });
+  // First visit: the worker installs (and downloads the chunks itself); the page fetches none for the brief.
   await page.goto(server.url(`/${SLUG}/`));
-  // Functions, not strings: the page's CSP forbids evaluating strings.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.deepEqual(fetched, [], 'a first visit fetched no chunk from the page');
+  // Next visit, controlled: the chunks are loaded in the background, from the worker's cache.
+  await page.reload();
   await page.waitForFunction(
     (n) => performance.getEntriesByType('resource').filter((e) => /\/split_[a-z]+-[0-9a-f]+\.wasm$/.test(e.name)).length >= n,
     VIEWS.length,
@@ -50,13 +57,33 @@ test('the brief runs on the main module: each view chunk is fetched once, after 
   // Every chunk was requested after the live mark: the first view did not wait for one.
   assert.ok(entries.liveAt > 0, 'the live mark was seen');
   for (const t of entries.starts) assert.ok(t > entries.liveAt, `a chunk requested at ${t} ms, before the app was live at ${entries.liveAt} ms`);
-  assert.deepEqual([...new Set(fetched)].sort(), [...VIEWS].sort());
+  await all;
+  assert.deepEqual([...new Set(fetched.map((f) => f.chunk))].sort(), [...VIEWS].sort());
   assert.equal(fetched.length, VIEWS.length, 'each chunk fetched once');
+  assert.ok(fetched.every((f) => f.cached), 'every chunk came from the service worker');
   await page.getByRole('link', { name: 'Map', exact: true }).click();
   await page.locator('#node-leonardo').waitFor();
   await page.getByRole('link', { name: 'Study', exact: true }).click();
   await page.locator('#card-front').waitFor();
   assert.equal(fetched.length, VIEWS.length, 'opening a tab fetched nothing more');
+  assert.deepEqual(page.errors, []);
+});
+
+test('on a first visit a tab loads its chunk when opened, with a loading line until it is there', async () => {
+  // No service worker: the state of a first visit before it controls the page (and routes see every fetch).
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  let release;
+  const released = new Promise((r) => (release = r));
+  await page.route(/\/split_timeline-[0-9a-f]+\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(server.url(`/${SLUG}/`));
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Loading this view…' }).waitFor();
+  release();
+  await page.locator('.timeline li').first().waitFor();
+  assert.equal(await page.getByText('Loading this view…').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
@@ -74,7 +101,7 @@ test('a deep link to a view fetches its chunk alongside the article, before hydr
 });
 
 test('a view whose chunk cannot be fetched says so, and opens on "Try again" once the network is back', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, { serviceWorkers: 'block' });
   let blocked = true;
   await page.route(/\/split_map-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(server.url(`/${SLUG}/`));
@@ -90,7 +117,7 @@ test('a view whose chunk cannot be fetched says so, and opens on "Try again" onc
 });
 
 test('a deep link whose chunk cannot be fetched still opens the page, with the message in place of the view', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser, { serviceWorkers: 'block' });
   let blocked = true;
   await page.route(/\/split_glossary-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(server.url(`/${SLUG}/glossary/`));
