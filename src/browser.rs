@@ -87,6 +87,13 @@ pub fn focus_id(id: &str) -> bool {
     }
 }
 
+/// Adds or removes a class on the parent of the element with this id, if there is one.
+pub fn set_class_on_parent(id: &str, class: &str, on: bool) {
+    if let Some(parent) = element(id).and_then(|e| e.parent_element()) {
+        let _ = parent.class_list().toggle_with_force(class, on);
+    }
+}
+
 /// Scrolls an element to the middle of the viewport and focuses it without a second jump.
 pub fn reveal(id: &str) -> bool {
     let Some(el) = element(id) else { return false };

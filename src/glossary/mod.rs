@@ -84,7 +84,14 @@ pub fn GlossaryView(
             query.set(String::new());
             papers.set(Vec::new());
             request_animation_frame(move || {
+                // Entries off screen skip layout (content-visibility) and count at an estimated height, so a
+                // scroll computed from them lands thousands of pixels off (past the entry, on a wide screen).
+                // Laid out for the scroll, they keep their measured size after (`contain-intrinsic-size: auto`).
+                browser::set_class_on_parent(&format!("term-{t}"), "revealing", true);
                 browser::reveal(&format!("term-{t}"));
+                request_animation_frame(move || {
+                    browser::set_class_on_parent(&format!("term-{t}"), "revealing", false);
+                });
             });
         }
     });

@@ -339,15 +339,13 @@ test('the panel links to the actor\'s glossary entry and to its events on the ti
   const li = page.locator('#term-leonardo.selected');
   await li.waitFor();
   assert.equal(await li.locator('h3').textContent(), 'Leonardo');
-  // Brought into view (scrolling may be smooth).
-  await li.evaluate((el) => new Promise((resolve) => {
-    const check = () => {
-      const r = el.getBoundingClientRect();
-      if (r.top >= 0 && r.top < window.innerHeight) resolve();
-      else requestAnimationFrame(check);
-    };
-    check();
-  }));
+  // Brought into view (scrolling may be smooth). Regression: the entries before it, off screen, counted at
+  // their estimated height (content-visibility), so the scroll ended ~6,500 px past the entry; and this wait,
+  // an unbounded loop in the page, hung the run instead of failing.
+  await page.waitForFunction(() => {
+    const r = document.getElementById('term-leonardo').getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
   // Back to the map: the actor is still selected, its panel open; on to one of its events.
   await page.goBack();
   await page.locator('#map-panel-title', { hasText: 'Leonardo' }).waitFor();
