@@ -11,6 +11,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Standard base64 (with padding), for SRI and CSP hashes.
+/// An I/O error as `path: what went wrong`.
+pub(crate) fn io(p: &Path, e: std::io::Error) -> String {
+    format!("{}: {e}", p.display())
+}
+
 pub fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -141,7 +146,6 @@ impl SiteOptions {
 
 /// Everything after Trunk: returns a one-line summary.
 pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
-    let io = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     let shell_path = dist.join("index.html");
     let mut shell = fs::read_to_string(&shell_path).map_err(|e| io(&shell_path, e))?;
     let base = shell

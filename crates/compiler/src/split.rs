@@ -12,7 +12,7 @@
 //! never pair a main module with chunks of another build (their function tables would not match), and hashed
 //! names are what the service worker and HTTP caches treat as immutable.
 
-use crate::site::base64;
+use crate::site::{base64, io};
 use sha2::{Digest, Sha384};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,10 +105,6 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     } else {
         Err(format!("{shown} failed: {status}"))
     }
-}
-
-fn io(p: &Path, e: std::io::Error) -> String {
-    format!("{}: {e}", p.display())
 }
 
 /// Splits `input` (the module cargo linked) into the staged site `dist`, replacing Trunk's wasm and glue;
