@@ -5,7 +5,9 @@ use crate::shell::{toggle, RouteLink};
 use crate::state::{lang, ui, LoadedArticle, Nav, Selected};
 use explainer_core::i18n::{fill, paper_scope, Label, Lang};
 use explainer_core::model::{Article, DocKind, GlossaryEntry, TermId};
-use explainer_core::search::{glossary_rows, plan_rows, GlossaryRow, MatchField, SearchIndex};
+use explainer_core::search::{
+    glossary_rows, plan_rows, GlossaryRow, MatchField, SearchHit, SearchIndex,
+};
 use explainer_core::{Route, SyllabusPaper, View};
 use leptos::prelude::*;
 
@@ -58,10 +60,13 @@ pub fn GlossaryView(
         Lang::En => loaded.search(),
         l => std::sync::Arc::new(SearchIndex::new_in(&loaded.article.glossary, l)),
     };
-    let hits = Memo::new(move |_| {
-        let q = query.get();
-        papers.with(|p| search.search(&q, p))
-    });
+    let hits = {
+        let search = search.clone();
+        Memo::new(move |_| {
+            let q = query.get();
+            papers.with(|p| search.search(&q, p))
+        })
+    };
     let article = loaded.article.clone();
     let total = loaded.article.glossary.len();
     // "Show more" widens the list for the search it was pressed for (`search_no` counts searches and filters);
@@ -164,12 +169,17 @@ pub fn GlossaryView(
         (generation, rows)
     });
     let generation = Memo::new(move |_| items.with(|(g, _)| *g));
-    // Where the query matched each drawn entry, by entry index.
+    // Where the query matched each entry, by entry index: a plain vector (no hashing of thousands of hits per
+    // keystroke); each drawn row maps its own match back to the original text.
     let matches = Memo::new(move |_| {
         hits.with(|hits| {
-            hits.iter()
-                .filter_map(|h| h.matched.map(|m| (h.index, m)))
-                .collect::<std::collections::HashMap<_, _>>()
+            let mut by_entry = vec![None; total];
+            for h in hits {
+                if let Some(slot) = by_entry.get_mut(h.index) {
+                    *slot = h.matched;
+                }
+            }
+            by_entry
         })
     });
     let more = move || hits.with(Vec::len).saturating_sub(shown.get());
@@ -179,12 +189,17 @@ pub fn GlossaryView(
         let article = loaded.article.clone();
         move || {
             let article = article.clone();
+            let search = search.clone();
             let row = move |item: GlossaryRow| match item {
                 GlossaryRow::Letter(l) => {
                     view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
                 }
                 GlossaryRow::Entry(i) => {
-                    let matched = Memo::new(move |_| matches.with(|m| m.get(&i).copied()));
+                    let search = search.clone();
+                    let matched = Memo::new(move |_| {
+                        let matched = matches.with(|m| m.get(i).copied().flatten());
+                        search.range(&SearchHit { index: i, matched })
+                    });
                     view! {
                         <EntryView
                             entry=article.glossary[i].clone()

@@ -16,11 +16,22 @@ pub enum MatchField {
     English,
 }
 
-/// One entry in the results; `range` is a byte range in the matched field's original text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One entry in the results, and where the query matched it (`None` without a query).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SearchHit {
     pub index: usize,
-    pub matched: Option<(MatchField, (usize, usize))>,
+    pub matched: Option<Match>,
+}
+
+/// Where a query matched an entry: the field, and a byte range in the field's *folded* text. The range in the
+/// original text is [`SearchIndex::range`]: mapping it back reads the field's offset table, which for 5,000
+/// entries is megabytes scattered in memory, so it is done only for the entries a view draws (a keystroke
+/// over 5,000 terms spent ~0.4 ms of its ~5 ms mapping thousands of hits nobody sees).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub field: MatchField,
+    at: u32,
+    len: u32,
 }
 
 struct IndexedEntry {
@@ -130,6 +141,18 @@ impl SearchIndex {
         }
     }
 
+    /// `hit`'s match as a byte range in the original text of the field it matched in.
+    pub fn range(&self, hit: &SearchHit) -> Option<(MatchField, (usize, usize))> {
+        let m = hit.matched?;
+        let (at, len) = (m.at as usize, m.len as usize);
+        let range = self
+            .entries
+            .get(hit.index)?
+            .field(m.field)
+            .map_or((0, 0), |f| f.original_range(at, at + len));
+        Some((m.field, range))
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -195,16 +218,17 @@ impl SearchIndex {
                 if !wanted(pos) {
                     return None;
                 }
-                let index = self.alphabetical[pos];
-                let range = self.entries[index]
-                    .field(field)
-                    .map_or((0, 0), |f| f.original_range(at, at + q.len()));
                 Some((
                     rank,
                     pos,
                     SearchHit {
-                        index,
-                        matched: Some((field, range)),
+                        index: self.alphabetical[pos],
+                        matched: Some(Match {
+                            field,
+                            // Fields are far below 4 GiB: the joined texts index them with `usize` on wasm32.
+                            at: at as u32,
+                            len: q.len() as u32,
+                        }),
                     },
                 ))
             })
@@ -419,13 +443,13 @@ mod tests {
         let hits = idx.search("nato", &[]);
         // NATO by its name first, then Italy because its definition mentions NATO.
         assert_eq!(ids(&g, &hits), ["nato", "italy"]);
-        assert_eq!(hits[0].matched, Some((MatchField::Term, (0, 4))));
-        assert_eq!(hits[1].matched.unwrap().0, MatchField::Definition);
+        assert_eq!(idx.range(&hits[0]), Some((MatchField::Term, (0, 4))));
+        assert_eq!(idx.range(&hits[1]).unwrap().0, MatchField::Definition);
         let hits = idx.search("arr", &[]);
         assert_eq!(ids(&g, &hits), ["wassenaar"]);
-        assert_eq!(hits[0].matched, Some((MatchField::Term, (10, 13))));
+        assert_eq!(idx.range(&hits[0]), Some((MatchField::Term, (10, 13))));
         let hits = idx.search("rome", &[]);
-        assert_eq!(hits[0].matched, Some((MatchField::Alias(0), (0, 4))));
+        assert_eq!(idx.range(&hits[0]), Some((MatchField::Alias(0), (0, 4))));
     }
 
     #[test]
@@ -434,10 +458,10 @@ mod tests {
         let idx = SearchIndex::new(&g);
         let hits = idx.search("ANDRE", &[]);
         assert_eq!(ids(&g, &hits), ["andre"]);
-        let (_, (a, b)) = hits[0].matched.unwrap();
+        let (_, (a, b)) = idx.range(&hits[0]).unwrap();
         assert_eq!(&g[hits[0].index].term[a..b], "André");
         let hits = idx.search("co-prod", &[]);
-        let (_, (a, b)) = hits[0].matched.unwrap();
+        let (_, (a, b)) = idx.range(&hits[0]).unwrap();
         assert_eq!(&g[hits[0].index].term[a..b], "Co‑prod");
         assert_eq!(ids(&g, &idx.search("ssen", &[])), ["wassenaar"]);
         assert!(idx.search("zzz", &[]).is_empty());
@@ -479,8 +503,9 @@ mod tests {
     fn a_word_start_later_in_a_field_beats_an_earlier_match_inside_a_word() {
         use SyllabusPaper::*;
         let g = vec![entry("a", "Rearm, armed", &[], "x", &[GS2])];
-        let hits = SearchIndex::new(&g).search("arm", &[]);
-        assert_eq!(hits[0].matched, Some((MatchField::Term, (7, 10))));
+        let idx = SearchIndex::new(&g);
+        let hits = idx.search("arm", &[]);
+        assert_eq!(idx.range(&hits[0]), Some((MatchField::Term, (7, 10))));
     }
 
     #[test]
@@ -523,11 +548,11 @@ mod tests {
         assert_eq!(all, [0, 1]);
         let hit = &idx.search("नाटो", &[])[0];
         assert_eq!(hit.index, 0);
-        assert_eq!(hit.matched.unwrap().0, MatchField::Term);
+        assert_eq!(idx.range(hit).unwrap().0, MatchField::Term);
         let hit = &idx.search("nato", &[])[0];
-        assert_eq!(hit.matched, Some((MatchField::English, (0, 4))));
+        assert_eq!(idx.range(hit), Some((MatchField::English, (0, 4))));
         let hit = &idx.search("सैन्य", &[])[0];
-        assert_eq!(hit.matched.unwrap().0, MatchField::Definition);
+        assert_eq!(idx.range(hit).unwrap().0, MatchField::Definition);
     }
 
     #[test]
