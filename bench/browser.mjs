@@ -188,7 +188,7 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
           const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
           const whole = () => document.getElementById('glossary-count').textContent + document.querySelectorAll('li.entry').length;
           const state = () => document.getElementById('glossary-count').textContent
-            + [...document.querySelectorAll('li.entry')].slice(0, 24).map((e) => e.id).join();
+            + [...document.querySelectorAll('li.entry')].slice(0, 8).map((e) => e.id).join();
           input.value = from;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           for (let before = null; before !== whole(); ) {

@@ -32,9 +32,10 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
 /// cheap phone; "Show more" draws the next step (and the entry a URL names is always drawn).
 const STEP: usize = 100;
 
-/// New rows a keystroke draws at once (more than a phone's screen): the rest of its step follow a frame later,
-/// so the keystroke is painted without waiting for them.
-const FIRST: usize = 24;
+/// New rows a keystroke draws at once: the rest of its step follow a frame later, so the keystroke is painted
+/// without waiting for them. Entries are 230–380 px tall, so 8 fill ~2,000 px: over two screens of a phone
+/// (412×823) or a desktop (1280×900), a full 1080 px screen at 50 % zoom.
+const FIRST: usize = 8;
 
 fn reader_view(doc: DocKind) -> View {
     match doc {

@@ -233,7 +233,8 @@ impl SearchIndex {
                 ))
             })
             .collect();
-        hits.sort_by_key(|h| (h.0, h.1));
+        // Keys are unique (one hit per A–Z position), so an unstable sort gives the same order, faster.
+        hits.sort_unstable_by_key(|h| (h.0, h.1));
         hits.into_iter().map(|h| h.2).collect()
     }
 }
