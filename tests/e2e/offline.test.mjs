@@ -123,18 +123,20 @@ test('a new build shows "A new version is available" and Reload switches to it',
   const code = readdirSync(next).filter((f) => f.includes(`-${hash}`));
   assert.ok(code.some((f) => f.startsWith('split_')), `the build has chunks: ${code}`);
   const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const oldGlue = sri(readFileSync(join(next, js)));
+  // The page pins the glue and the split loader by hash; renaming what they import changes both.
+  const pinnedJs = code.filter((f) => f.endsWith('.js'));
+  const oldSri = pinnedJs.map((f) => sri(readFileSync(join(next, f))));
   for (const f of code) {
     const to = join(next, f.replace(`-${hash}`, `-${nextHash}`));
     renameSync(join(next, f), to);
     // The glue imports the split loader, which imports the glue and fetches the chunks, all by name.
     if (f.endsWith('.js')) writeFileSync(to, readFileSync(to, 'utf8').replaceAll(`-${hash}`, `-${nextHash}`));
   }
-  const newGlue = sri(readFileSync(join(next, `explainer-${nextHash}.js`)));
-  // The inline loader and import map name the files and pin the glue's integrity, and the CSP carries their
+  const newSri = pinnedJs.map((f) => sri(readFileSync(join(next, f.replace(`-${hash}`, `-${nextHash}`)))));
+  // The inline loader and import map name the files and pin their integrity, and the CSP carries their
   // hashes: recompute them as the build would.
   const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-  const renameInline = (text) => text.replaceAll(`-${hash}`, `-${nextHash}`).replaceAll(oldGlue, newGlue);
+  const renameInline = (text) => oldSri.reduce((t, old, i) => t.replaceAll(old, newSri[i]), text.replaceAll(`-${hash}`, `-${nextHash}`));
   const renameCode = (text) => {
     let out = renameInline(text);
     for (const [, body] of text.matchAll(/<script type="(?:module|importmap)">([\s\S]*?)<\/script>/g)) {

@@ -79,10 +79,14 @@ test('every served page has a strict CSP that hashes its inline scripts and styl
     const integrity = Object.entries(JSON.parse(map[1]).integrity);
     assert.ok(integrity.some(([url]) => /\/explainer-[0-9a-f]+\.js$/.test(url)), `${name}: the glue is pinned`);
     assert.ok(integrity.some(([url]) => /\/pwa-[0-9a-f]+\.js$/.test(url)), `${name}: the PWA script is pinned`);
+    assert.ok(integrity.some(([url]) => /\/__wasm_split-[0-9a-f]+\.js$/.test(url)), `${name}: the split loader is pinned`);
+    const glueUrl = integrity.find(([url]) => /\/explainer-[0-9a-f]+\.js$/.test(url))[0];
+    const glue = readFileSync(join(server.dir, glueUrl.replace(/^\//, '')), 'utf8');
     for (const [url, hash] of integrity) {
       const file = readFileSync(join(server.dir, url.replace(/^\//, '')));
       assert.equal(hash, `sha384-${createHash('sha384').update(file).digest('base64')}`, `${name}: ${url} hash matches`);
-      assert.ok(html.includes(`import('${url}')`), `${name}: the loader imports ${url}`);
+      const base = url.split('/').pop();
+      assert.ok(html.includes(`import('${url}')`) || glue.includes(`from "./${base}"`), `${name}: the page or the glue imports ${url}`);
     }
     for (const tag of tags) {
       const url = attr(tag, 'src') ?? attr(tag, 'href');
@@ -95,7 +99,7 @@ test('every served page has a strict CSP that hashes its inline scripts and styl
   }
 });
 
-for (const [what, pattern] of [['wasm glue (import map)', /\/explainer-[0-9a-f]+\.js$/], ['wasm (fetch integrity)', /\/explainer-[0-9a-f]+_bg\.wasm$/]]) {
+for (const [what, pattern] of [['wasm glue (import map)', /\/explainer-[0-9a-f]+\.js$/], ['split loader (import map)', /\/__wasm_split-[0-9a-f]+\.js$/], ['wasm (fetch integrity)', /\/explainer-[0-9a-f]+_bg\.wasm$/]]) {
   test(`Chromium enforces the hash of the ${what}: a tampered copy is refused and never runs`, async () => {
     const page = await newPage(browser);
     let served = false;
@@ -103,7 +107,7 @@ for (const [what, pattern] of [['wasm glue (import map)', /\/explainer-[0-9a-f]+
       const res = await route.fetch();
       const body = await res.body();
       served = true;
-      const tampered = what.includes('glue')
+      const tampered = what.includes('import map')
         ? Buffer.concat([body, Buffer.from('\nwindow.__tampered = true;')])
         : Buffer.concat([body, Buffer.from([0])]);
       await route.fulfill({ response: res, body: tampered });
@@ -112,12 +116,45 @@ for (const [what, pattern] of [['wasm glue (import map)', /\/explainer-[0-9a-f]+
     await page.goto(server.url(`/${SLUG}/`), { live: false });
     await refused;
     assert.ok(served, 'it was requested');
-    assert.equal(await page.evaluate(() => window.__tampered === true), false, 'the tampered glue did not run');
+    assert.equal(await page.evaluate(() => window.__tampered === true), false, 'the tampered script did not run');
     assert.notEqual(await page.evaluate(() => document.documentElement.dataset.explainerLive), 'true');
     // The prerendered text is still there to read.
     await page.locator('h1').first().waitFor();
   });
 }
+
+test('the split loader fetches every chunk with the integrity hash of its file, and nothing without one', () => {
+  const files = readdirSync(server.dir);
+  const loader = readFileSync(join(server.dir, files.find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f))), 'utf8');
+  const chunks = files.filter((f) => /^(split|chunk)_[a-z0-9]+-[0-9a-f]+\.wasm$/.test(f));
+  assert.ok(chunks.length >= 5, `chunks: ${chunks}`);
+  const fetches = [...loader.matchAll(/fetch\(([^;]*)\);/g)].map((m) => m[1]);
+  assert.equal(fetches.length, chunks.length, `one fetch per chunk: ${fetches.join('\n')}`);
+  for (const c of chunks) {
+    const hash = `sha384-${createHash('sha384').update(readFileSync(join(server.dir, c))).digest('base64')}`;
+    assert.ok(fetches.includes(`new URL("./${c}", import.meta.url), { integrity: "${hash}" }`), `${c} is fetched with its hash`);
+  }
+});
+
+test('Chromium enforces the hash of a chunk: a tampered view is refused and says so; the rest of the app works', async () => {
+  // No worker: it would precache (and then serve) the genuine chunk.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  let served = false;
+  await page.route(/\/split_timeline-[0-9a-f]+\.wasm$/, async (route) => {
+    const res = await route.fetch();
+    served = true;
+    await route.fulfill({ response: res, body: Buffer.concat([await res.body(), Buffer.from([0])]) });
+  });
+  const refused = page.waitForEvent('console', (m) => m.type() === 'error' && /integrity/i.test(m.text()));
+  await page.goto(server.url(`/${SLUG}/`));
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await refused;
+  assert.ok(served, 'it was requested');
+  await page.getByRole('alert').filter({ hasText: 'This view could not be loaded' }).waitFor();
+  await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+  await page.getByLabel('Search terms').fill('wassenaar');
+  await page.locator('#term-wassenaar-arrangement mark').first().waitFor();
+});
 
 test('the plain static pages have no script at all', () => {
   const dir = join(server.dir, 'content');

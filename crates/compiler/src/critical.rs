@@ -3,8 +3,8 @@
 //! - the stylesheet and the parser-blocking scripts (the theme script) are inlined into the page;
 //! - Trunk's loader is replaced by one that starts the wasm, and the fetch of the article data a prerendered
 //!   page names, only once the page has painted;
-//! - the JS glue's `modulepreload` (fetched before the first paint) becomes an import-map entry that keeps its
-//!   SRI hash for the later `import()`.
+//! - the `modulepreload`s of the JS glue and of the split loader it imports (fetched before the first paint
+//!   otherwise) become import-map entries that keep their SRI hashes for the later imports.
 //!
 //! The Content-Security-Policy then allows exactly these inline blocks by their hashes.
 
@@ -195,11 +195,12 @@ pub fn rewrite(dist: &Path, base: &str, html: &str) -> Result<String, String> {
         s..close,
         &loader(&js, &wasm, wasm_integrity.as_deref(), &modules, &links),
     );
-    // The glue's modulepreload → an import map with the hashes of everything the loader imports, placed
-    // before any module script.
-    if let Some((s, e)) = find_tag(&head, 0, "<link", "rel=\"modulepreload\"") {
-        if let Some(i) = attr(&head[s..e], "integrity") {
-            pinned.push((js.clone(), i.to_string()));
+    // The modulepreloads (the glue, and the split loader the glue imports) → an import map with the hashes of
+    // every module the page imports, placed before any module script.
+    while let Some((s, e)) = find_tag(&head, 0, "<link", "rel=\"modulepreload\"") {
+        let tag = &head[s..e];
+        if let (Some(href), Some(i)) = (attr(tag, "href"), attr(tag, "integrity")) {
+            pinned.push((href.to_string(), i.to_string()));
         }
         head.replace_range(s..e, "");
     }
@@ -252,6 +253,7 @@ const wasm = await init({ module_or_path: '/app/explainer-1_bg.wasm' });
 </script>
 <script src="/app/pwa-1.js" type="module" integrity="sha384-p"></script>
 <link rel="modulepreload" href="/app/explainer-1.js" crossorigin="anonymous" integrity="sha384-g">
+<link rel="modulepreload" href="/app/__wasm_split-1.js" crossorigin="anonymous" integrity="sha384-l">
 <link rel="preload" href="/app/explainer-1_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm">
 </head><body><script src="/app/later.js"></script></body></html>"#;
 
@@ -305,7 +307,7 @@ const wasm = await init({ module_or_path: '/app/explainer-1_bg.wasm' });
         );
         assert!(!out.contains("rel=\"preload\""), "{out}");
         let map = out.find(
-            r#"<script type="importmap">{"integrity":{"/app/pwa-1.js":"sha384-p","/app/explainer-1.js":"sha384-g"}}</script>"#,
+            r#"<script type="importmap">{"integrity":{"/app/pwa-1.js":"sha384-p","/app/explainer-1.js":"sha384-g","/app/__wasm_split-1.js":"sha384-l"}}</script>"#,
         );
         assert!(
             map.is_some_and(|m| m < out.find("<script type=\"module\">").unwrap()),

@@ -39,13 +39,59 @@ pub fn hashed(name: &str, hash: &str) -> String {
     }
 }
 
-/// The loader with every chunk it fetches (`"./split_map.wasm"`) renamed by `rename`.
-pub fn rename_fetches(loader: &str, chunks: &[String], hash: &str) -> String {
+/// The loader with every chunk it fetches (`fetch(new URL("./split_map.wasm", import.meta.url))`) renamed
+/// with the build's hash and checked against its subresource integrity (`integrity(chunk)`): a chunk runs in
+/// the page's memory with the main module's function table, so a tampered one must be refused like the main
+/// wasm. Fails if the loader does not fetch a chunk exactly that way (another wasm-split-cli version).
+pub fn rename_fetches(
+    loader: &str,
+    chunks: &[String],
+    hash: &str,
+    integrity: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
     let mut out = loader.to_string();
     for c in chunks {
-        out = out.replace(&format!("\"./{c}\""), &format!("\"./{}\"", hashed(c, hash)));
+        let call = format!("new URL(\"./{c}\", import.meta.url))");
+        if out.matches(&call).count() != 1 {
+            return Err(format!(
+                "{LINK}: expected one `fetch({call}` for {c}; has wasm-split-cli changed its loader?"
+            ));
+        }
+        let checked = format!(
+            "new URL(\"./{}\", import.meta.url), {{ integrity: \"{}\" }})",
+            hashed(c, hash),
+            integrity(c)?
+        );
+        out = out.replace(&call, &checked);
     }
-    out
+    Ok(out)
+}
+
+/// The page with a `modulepreload` of the split loader (`href`, pinned by `sri`) after the glue's
+/// (`glue`): the glue imports the loader, and the page turns every modulepreload's hash into an import-map
+/// integrity entry (`critical::rewrite`), so the browser checks the loader as it checks the glue.
+pub fn pin_loader(html: &str, glue: &str, loader: &str, sri: &str) -> Result<String, String> {
+    let at = html
+        .find("<link rel=\"modulepreload\"")
+        .filter(|&i| {
+            html[i..]
+                .split('>')
+                .next()
+                .is_some_and(|t| t.contains(glue))
+        })
+        .ok_or_else(|| format!("index.html: no modulepreload of {glue}"))?;
+    let end = at + html[at..].find('>').map_or(0, |e| e + 1);
+    let tag = &html[at..end];
+    let href = tag
+        .split("href=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .ok_or_else(|| format!("index.html: the modulepreload of {glue} has no href"))?;
+    let prefix = href.strip_suffix(glue).unwrap_or("/");
+    let link = format!(
+        "<link rel=\"modulepreload\" href=\"{prefix}{loader}\" crossorigin=\"anonymous\" integrity=\"{sri}\">"
+    );
+    Ok(format!("{}{link}{}", &html[..end], &html[end..]))
 }
 
 /// The glue with its imports of the loader pointed at `new_name`. Only the `import … from` statements: the keys
@@ -176,8 +222,12 @@ pub fn split_site(dist: &Path, input: &Path, work: &Path) -> Result<String, Stri
     let loader_path = work.join(LINK);
     let loader = fs::read_to_string(&loader_path).map_err(|e| io(&loader_path, e))?;
     let loader_out = dist.join(&link);
-    fs::write(&loader_out, rename_fetches(&loader, &chunks, &hash))
-        .map_err(|e| io(&loader_out, e))?;
+    let integrity = |c: &str| {
+        let path = dist.join(hashed(c, &hash));
+        fs::read(&path).map(|b| sri(&b)).map_err(|e| io(&path, e))
+    };
+    let loader = rename_fetches(&loader, &chunks, &hash, integrity)?;
+    fs::write(&loader_out, &loader).map_err(|e| io(&loader_out, e))?;
     let glue_path = bindgen.join("explainer.js");
     let glue = fs::read_to_string(&glue_path).map_err(|e| io(&glue_path, e))?;
     let glue = rename_link_imports(&glue, &link);
@@ -189,6 +239,7 @@ pub fn split_site(dist: &Path, input: &Path, work: &Path) -> Result<String, Stri
     let wasm = fs::read(dist.join(&main_wasm)).map_err(|e| io(&dist.join(&main_wasm), e))?;
     html = refresh_integrity(&html, &main_wasm, &sri(&wasm));
     html = refresh_integrity(&html, &format!("{stem}.js"), &sri(glue.as_bytes()));
+    html = pin_loader(&html, &format!("{stem}.js"), &link, &sri(loader.as_bytes()))?;
     fs::write(&index, html).map_err(|e| io(&index, e))?;
 
     Ok(format!(
@@ -229,18 +280,40 @@ mod tests {
         let loader = r#"const a = fetch(new URL("./split_map.wasm", import.meta.url));
 const b = fetch(new URL("./chunk_12.wasm", import.meta.url));
 const c = fetch(new URL("./chunk_1.wasm", import.meta.url));"#;
-        let out = rename_fetches(
-            loader,
-            &[
-                "chunk_1.wasm".into(),
-                "chunk_12.wasm".into(),
-                "split_map.wasm".into(),
-            ],
-            "0123abcd",
+        let chunks = [
+            "chunk_1.wasm".into(),
+            "chunk_12.wasm".into(),
+            "split_map.wasm".into(),
+        ];
+        let sri_of = |c: &str| Ok(format!("sha384-{}", c.len()));
+        let out = rename_fetches(loader, &chunks, "0123abcd", sri_of).unwrap();
+        for (name, sri) in [("split_map", 14), ("chunk_12", 13), ("chunk_1", 12)] {
+            let fetch = format!(
+                r#"fetch(new URL("./{name}-0123abcd.wasm", import.meta.url), {{ integrity: "sha384-{sri}" }});"#
+            );
+            assert!(out.contains(&fetch), "{fetch} in {out}");
+        }
+        // A loader that fetches a chunk some other way is an error, not a chunk without a hash.
+        let other = loader.replace(
+            "new URL(\"./chunk_1.wasm\", import.meta.url)",
+            "\"chunk_1.wasm\"",
         );
-        assert!(out.contains(r#"URL("./split_map-0123abcd.wasm""#), "{out}");
-        assert!(out.contains(r#"URL("./chunk_12-0123abcd.wasm""#), "{out}");
-        assert!(out.contains(r#"URL("./chunk_1-0123abcd.wasm""#), "{out}");
+        let err = rename_fetches(&other, &chunks, "0123abcd", sri_of).unwrap_err();
+        assert!(err.contains("chunk_1.wasm"), "{err}");
+    }
+
+    #[test]
+    fn the_split_loader_is_pinned_next_to_the_glue_under_the_same_prefix() {
+        let html = r#"<head><link rel="modulepreload" href="/app/explainer-1.js" crossorigin="anonymous" integrity="sha384-g"><link rel="stylesheet" href="/app/x.css"></head>"#;
+        let out = pin_loader(html, "explainer-1.js", "__wasm_split-1.js", "sha384-l").unwrap();
+        assert_eq!(
+            out,
+            html.replace(
+                r#"integrity="sha384-g">"#,
+                r#"integrity="sha384-g"><link rel="modulepreload" href="/app/__wasm_split-1.js" crossorigin="anonymous" integrity="sha384-l">"#
+            )
+        );
+        assert!(pin_loader("<head></head>", "explainer-1.js", "l.js", "s").is_err());
     }
 
     #[test]
