@@ -2,8 +2,8 @@
 //!
 //! The brief (the page most readers land on) needs the reader, the masthead and the tabs; the glossary, timeline,
 //! map, study and sheet views are most of the rest of the app's code. In the hydrating build each of them is a
-//! split point (`wasm_split`, the mechanism behind Leptos' `#[lazy]`): `scripts/split-wasm` (a Trunk hook) cuts the
-//! module at these functions after the build, and the first call of one loads its chunk. Elsewhere (the native
+//! split point (`wasm_split`, the mechanism behind Leptos' `#[lazy]`): `explainer-content split` (a Trunk hook)
+//! cuts the module at these functions after the build, and the first call of one loads its chunk. Elsewhere (the native
 //! prerender, component tests) the same functions are plain `async fn`s that are ready at once.
 //!
 //! A view is shown with [`show`], which builds it at once when its chunk is there (always, outside the
@@ -62,6 +62,18 @@ impl Chunk {
             View::Map => Some(Chunk::Map),
             View::Study => Some(Chunk::Study),
             View::Sheet => Some(Chunk::Sheet),
+        }
+    }
+
+    /// The chunk's module name, as its split points declare it (`split!` below) and the split loader names it
+    /// (`__wasm_split_load_<name>`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Chunk::Glossary => "glossary",
+            Chunk::Timeline => "timeline",
+            Chunk::Map => "map",
+            Chunk::Study => "study",
+            Chunk::Sheet => "sheet",
         }
     }
 

@@ -7,11 +7,13 @@
 //! Usage: `prerender [DIST]` (default: `$TRUNK_STAGING_DIR`).
 
 use explainer::app::{App, PRERENDERED_META};
+use explainer::chunks::Chunk;
 use explainer::state::LoadedArticle;
 use explainer_core::model::{Article, ArticleIndex};
 use explainer_core::route::{Route, View};
-use explainer_core::DATA_META;
+use explainer_core::{CHUNKS_META, DATA_META};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,7 +48,57 @@ fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
 }
 
 /// Splices the rendered app and the metas naming its route and its data into a route page.
-fn page(shell: &str, app: &str, data_url: &str, route: &Route) -> Result<String, String> {
+/// Every split point's files (see `explainer_compiler::split::split_files`), from the split loader in `dist`;
+/// none in a build that was not split.
+fn chunk_files(dist: &Path) -> Result<BTreeMap<String, Vec<(String, String)>>, String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("__wasm_split-") && name.ends_with(".js") {
+            let loader = std::fs::read_to_string(e.path())
+                .map_err(|err| format!("{}: {err}", e.path().display()))?;
+            return explainer_compiler::split::split_files(&loader)
+                .map_err(|err| format!("{name}: {err}"));
+        }
+    }
+    Ok(BTreeMap::new())
+}
+
+/// The page's `<meta>` naming the chunk files of its view, if its view is in a chunk.
+fn chunks_meta(
+    route: &Route,
+    base: &str,
+    files: &BTreeMap<String, Vec<(String, String)>>,
+) -> Result<String, String> {
+    let Route::Article { view, .. } = route else {
+        return Ok(String::new());
+    };
+    let Some(chunk) = Chunk::of(*view) else {
+        return Ok(String::new());
+    };
+    if files.is_empty() {
+        return Ok(String::new());
+    }
+    let list = files
+        .get(chunk.name())
+        .ok_or_else(|| format!("the split loader has no `{}` split point", chunk.name()))?;
+    let content: Vec<String> = list
+        .iter()
+        .map(|(file, sri)| format!("{base}{file} {sri}"))
+        .collect();
+    Ok(format!(
+        "<meta name=\"{CHUNKS_META}\" content=\"{}\">\n",
+        attr(&content.join(" "))
+    ))
+}
+
+fn page(
+    shell: &str,
+    app: &str,
+    data_url: &str,
+    route: &Route,
+    chunks: &str,
+) -> Result<String, String> {
     let body = shell.find("<body>").ok_or("no <body> in the page")? + "<body>".len();
     let head = shell.find("</head>").ok_or("no </head> in the page")?;
     let end = shell.rfind("</body>").ok_or("no </body> in the page")?;
@@ -56,7 +108,7 @@ fn page(shell: &str, app: &str, data_url: &str, route: &Route) -> Result<String,
     // Nothing may come between <body> and the app: hydration walks the body's children from the first.
     let rest = shell[body..end].trim_start();
     Ok(format!(
-        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<meta name=\"{DATA_META}\" content=\"{}\">\n{}{}{}{}",
+        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<meta name=\"{DATA_META}\" content=\"{}\">\n{chunks}{}{}{}{}",
         &shell[..head],
         attr(&route.to_path()),
         attr(data_url),
@@ -72,6 +124,7 @@ fn run(dist: &Path) -> Result<usize, String> {
         |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
     let index: ArticleIndex =
         serde_json::from_str(&read(dist.join("content/index.json"))?).map_err(|e| e.to_string())?;
+    let files = chunk_files(dist)?;
     let mut n = 0;
     for summary in &index.articles {
         let json = read(dist.join(format!("content/{}.json", summary.slug)))?;
@@ -94,7 +147,8 @@ fn run(dist: &Path) -> Result<usize, String> {
             let base = base_of(&shell);
             let data_url = format!("{base}content/{}.json", summary.slug);
             let app = render(&base, route.clone(), loaded.clone());
-            let html = page(&shell, &app, &data_url, &route)?;
+            let chunks = chunks_meta(&route, &base, &files)?;
+            let html = page(&shell, &app, &data_url, &route, &chunks)?;
             std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
             n += 1;
         }

@@ -131,3 +131,28 @@ test('a deep link whose chunk cannot be fetched still opens the page, with the m
   await page.getByLabel('Search terms').fill('wassenaar');
   await page.locator('#term-wassenaar-arrangement mark').first().waitFor();
 });
+
+test('a page of a view in a chunk preloads that chunk and the shared pieces it needs with the main wasm, each fetched once', async () => {
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const requested = [];
+  page.on('request', (r) => {
+    if (/\/(split|chunk)_[a-z0-9]+-[0-9a-f]+\.wasm$/.test(r.url())) requested.push(new URL(r.url()).pathname);
+  });
+  await page.goto(server.url(`/${SLUG}/map/`));
+  await page.locator('#node-leonardo').waitFor();
+  const meta = await page.locator('meta[name="explainer-chunks"]').getAttribute('content');
+  const pairs = meta.split(' ');
+  const files = pairs.filter((_, i) => i % 2 === 0);
+  assert.match(files[0], /^\/split_map-[0-9a-f]+\.wasm$/, 'the view\'s own module first');
+  assert.ok(files.length > 1 && files.slice(1).every((f) => /^\/chunk_\d+-[0-9a-f]+\.wasm$/.test(f)), `shared pieces: ${files}`);
+  assert.ok(pairs.filter((_, i) => i % 2 === 1).every((s) => s.startsWith('sha384-')), 'each with its hash');
+  // Every file the map needs was asked for once: the split loader's fetch took the preloaded response (same
+  // URL, mode and integrity), and nothing else was fetched.
+  assert.deepEqual([...requested].sort(), [...files].sort(), 'each chunk file requested once, and only those');
+  const initiators = await page.evaluate((files) => files.map((f) => performance.getEntriesByName(new URL(f, location.href).href).map((e) => e.initiatorType).join()), files);
+  assert.deepEqual(initiators, files.map(() => 'link'), 'fetched by the preload links');
+  // A page of a view in the main module names no chunk.
+  await page.goto(server.url(`/${SLUG}/`));
+  assert.equal(await page.locator('meta[name="explainer-chunks"]').count(), 0);
+  assert.deepEqual(page.errors, []);
+});

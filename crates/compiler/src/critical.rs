@@ -2,7 +2,8 @@
 //! a round trip, and every byte that arrives before it delays it:
 //! - the stylesheet and the parser-blocking scripts (the theme script) are inlined into the page;
 //! - Trunk's loader is replaced by one that starts the wasm, and the fetch of the article data a prerendered
-//!   page names, only once the page has painted;
+//!   page names, and the chunk files of a view in a chunk (`CHUNKS_META`, preloaded), only once the page has
+//!   painted;
 //! - the `modulepreload`s of the JS glue and of the split loader it imports (fetched before the first paint
 //!   otherwise) become import-map entries that keep their SRI hashes for the later imports.
 //!
@@ -10,7 +11,7 @@
 
 use std::path::Path;
 
-use explainer_core::DATA_META;
+use explainer_core::{CHUNKS_META, DATA_META};
 
 /// Start and end (exclusive) of the first tag at or after `from` that starts with `open` and contains `needle`.
 fn find_tag(html: &str, from: usize, open: &str, needle: &str) -> Option<(usize, usize)> {
@@ -73,7 +74,9 @@ fn loader(
 const go = () => {{
   const data = document.querySelector('meta[name="{DATA_META}"]');
   if (data) window.explainerData = fetch(data.content, {{ cache: 'no-cache', signal: AbortSignal.timeout?.(15000) }}).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${{r.status}} ${{r.url}}`))));
-  const module_or_path = fetch('{wasm}'{init}).then((r) => (r.ok ? r.arrayBuffer() : r));{imports}{links}
+  const module_or_path = fetch('{wasm}'{init}).then((r) => (r.ok ? r.arrayBuffer() : r));
+  const chunks = document.querySelector('meta[name="{CHUNKS_META}"]')?.content.split(' ') ?? [];
+  for (let i = 0; i + 1 < chunks.length; i += 2) document.head.append(Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: chunks[i], integrity: chunks[i + 1] }}));{imports}{links}
   import('{js}').then(async (bindings) => {{
     const wasm = await bindings.default({{ module_or_path }});
     window.wasmBindings = bindings;

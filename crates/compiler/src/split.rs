@@ -67,6 +67,48 @@ pub fn rename_fetches(
     Ok(out)
 }
 
+/// The files each split point needs, from the loader [`rename_fetches`] wrote: split name (`glossary`) → its
+/// module and every shared chunk it waits for, each as (file name, integrity), module first. The loader declares
+/// `const __chunk_6 = makeLoad(() => { … fetch(new URL("./chunk_6-….wasm", …), { integrity: "…" }) …`, and for
+/// each split point `export const __wasm_split_load_glossary = wrapAsyncCb(makeLoad(() => { … fetch(…) …
+/// }, [__chunk_6, …]));`.
+pub fn split_files(
+    loader: &str,
+) -> Result<std::collections::BTreeMap<String, Vec<(String, String)>>, String> {
+    let fetched = |block: &str| -> Option<(String, String)> {
+        let rest = block.split("new URL(\"./").nth(1)?;
+        let file = rest.split('"').next()?;
+        let sri = rest.split("integrity: \"").nth(1)?.split('"').next()?;
+        Some((file.to_string(), sri.to_string()))
+    };
+    let bad = |what: &str| format!("{LINK}: {what}; has wasm-split-cli changed its loader?");
+    let mut shared = std::collections::HashMap::new();
+    for block in loader.split("const __chunk_").skip(1) {
+        let var = block.split(' ').next().unwrap_or_default();
+        let body = block.split("export const").next().unwrap_or(block);
+        let f = fetched(body).ok_or_else(|| bad(&format!("chunk {var} fetches no file")))?;
+        shared.insert(format!("__chunk_{var}"), f);
+    }
+    let mut out = std::collections::BTreeMap::new();
+    for block in loader.split("export const __wasm_split_load_").skip(1) {
+        let name = block.split(' ').next().unwrap_or_default().to_string();
+        let mut files =
+            vec![fetched(block).ok_or_else(|| bad(&format!("{name} fetches no file")))?];
+        let deps = block
+            .rsplit_once(", [")
+            .and_then(|(_, d)| d.split(']').next())
+            .ok_or_else(|| bad(&format!("{name} lists no chunks")))?;
+        for dep in deps.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+            let f = shared
+                .get(dep)
+                .ok_or_else(|| bad(&format!("{name} waits for an unknown {dep}")))?;
+            files.push(f.clone());
+        }
+        out.insert(name, files);
+    }
+    Ok(out)
+}
+
 /// The page with a `modulepreload` of the split loader (`href`, pinned by `sri`) after the glue's
 /// (`glue`): the glue imports the loader, and the page turns every modulepreload's hash into an import-map
 /// integrity entry (`critical::rewrite`), so the browser checks the loader as it checks the glue.
@@ -300,6 +342,51 @@ const c = fetch(new URL("./chunk_1.wasm", import.meta.url));"#;
         );
         let err = rename_fetches(&other, &chunks, "0123abcd", sri_of).unwrap_err();
         assert!(err.contains("chunk_1.wasm"), "{err}");
+    }
+
+    #[test]
+    fn lists_each_split_points_module_and_the_shared_chunks_it_waits_for() {
+        // The shape wasm-split-cli 0.2.4 writes, integrity added by rename_fetches.
+        let loader = r#"/* glossary, map */
+const __chunk_6 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_6-h.wasm", import.meta.url), { integrity: "sha384-six" });
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+/* map */
+const __chunk_7 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_7-h.wasm", import.meta.url), { integrity: "sha384-seven" });
+}
+, []);
+export const __wasm_split_load_map = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_map-h.wasm", import.meta.url), { integrity: "sha384-map" });
+}
+, [__chunk_6, __chunk_7]));
+export const __wasm_split_load_glossary = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_glossary-h.wasm", import.meta.url), { integrity: "sha384-g" });
+}
+, [__chunk_6]));
+"#;
+        let files = split_files(loader).unwrap();
+        let pair = |f: &str, s: &str| (f.to_string(), s.to_string());
+        assert_eq!(
+            files["map"],
+            [
+                pair("split_map-h.wasm", "sha384-map"),
+                pair("chunk_6-h.wasm", "sha384-six"),
+                pair("chunk_7-h.wasm", "sha384-seven")
+            ]
+        );
+        assert_eq!(
+            files["glossary"],
+            [
+                pair("split_glossary-h.wasm", "sha384-g"),
+                pair("chunk_6-h.wasm", "sha384-six")
+            ]
+        );
+        assert_eq!(files.len(), 2);
+        let unknown = loader.replace("[__chunk_6]));", "[__chunk_9]));");
+        assert!(split_files(&unknown).unwrap_err().contains("__chunk_9"));
     }
 
     #[test]

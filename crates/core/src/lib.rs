@@ -23,6 +23,11 @@ pub mod timeline;
 /// it alongside the wasm (`window.explainerData`), and the app reads it from there.
 pub const DATA_META: &str = "explainer-data";
 
+/// The `<meta name>` by which a prerendered page of a view in a chunk (`src/chunks.rs`) names that chunk's
+/// files and their integrity (`url sha384-… url sha384-…`): the page's loader preloads them alongside the
+/// main wasm, instead of the app asking for them only once the main wasm runs.
+pub const CHUNKS_META: &str = "explainer-chunks";
+
 pub use model::*;
 pub use route::{Route, View};
 pub use syllabus::{SyllabusPaper, SyllabusTag};
