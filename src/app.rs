@@ -1,16 +1,15 @@
 //! The root component: navigation, content loading and the page frame.
 
 use crate::browser;
-use crate::map::PanelTarget;
 use crate::reader::ReaderView;
 use crate::shell::{Library, LoadFailed, Loading, NotFound, RouteLink, ViewTabs};
 use crate::state::{
     lang, load_article, load_index, ui, Announcer, ClientReady, LoadedArticle, Locale, Nav,
-    OpenCard, Selected,
+    OpenCard, RetryLoad, Selected, WholeArticle,
 };
 use explainer_core::i18n::{long_date, Label, Lang};
-use explainer_core::model::ArticleSlug;
 use explainer_core::model::DocKind;
+use explainer_core::model::{ArticleSlug, EntityId};
 use explainer_core::route::Selection;
 use explainer_core::selection::highlighted;
 use explainer_core::{Route, View};
@@ -31,9 +30,8 @@ pub fn start() {
         browser::next_task().await;
         // The code of the page's view, if it is in a chunk (crate::chunks), is fetched while the article decodes.
         let (path, query, _) = browser::location();
-        let chunk = Nav::route_for_path(&browser::base_path(), &path, &query)
-            .article_view()
-            .and_then(crate::chunks::Chunk::of);
+        let route = Nav::route_for_path(&browser::base_path(), &path, &query);
+        let chunk = route.article_view().and_then(crate::chunks::Chunk::of);
         if let Some(c) = chunk {
             crate::chunks::start_loading(c);
         }
@@ -41,12 +39,11 @@ pub fn start() {
         // Instantiating the wasm, decoding the article (in parts) and hydrating the page (in slices,
         // crate::later) are separate tasks, not one: on a slow phone together they kept a tap waiting for
         // ~280 ms. (The glossary's search index is built when the glossary first needs it.)
-        let article = match data {
+        let initial = match data {
             Some(Ok(json)) => crate::state::decode_in_steps(&json).await.ok(),
             // The app loads it again and says what went wrong if it cannot.
             Some(Err(_)) | None => None,
         };
-        let initial = article.map(LoadedArticle::new);
         browser::next_task().await;
         // Read before hydrating (hydration may set the values back); the app replays it once live.
         browser::keep_early_input(browser::early_input());
@@ -56,6 +53,23 @@ pub fn start() {
             Some(c) => c.load().await,
             None => true,
         };
+        // The view may need the article's later parts: if they do not decode, the page cannot be what the
+        // prerender drew, so it is built afresh, and the view says what is wrong.
+        let initial = match (initial, chunk) {
+            (Some(l), Some(c)) if chunk_ready && !crate::chunks::completes(c, &l).await => None,
+            (initial, _) => initial,
+        };
+        // A selected actor or event is resolved against the later parts, which the map's code decodes (see
+        // ArticlePage): decoded before hydrating, the page highlights what its prerender did.
+        let selects_later = matches!(
+            route.selection(),
+            Some(Selection::Entity(_) | Selection::Event(_))
+        );
+        if let Some(l) = initial.as_ref() {
+            if selects_later && l.completed().is_none() {
+                crate::chunks::completes(crate::chunks::Chunk::Map, l).await;
+            }
+        }
         start_with(initial, chunk_ready);
     });
 }
@@ -231,6 +245,7 @@ pub fn App(
         retrying.set(true);
         retry.update(|n| *n += 1)
     });
+    provide_context(RetryLoad(on_retry));
 
     // The document title follows the route.
     Effect::new(move |_| {
@@ -340,10 +355,38 @@ pub fn ArticlePage(
     let nav = expect_context::<Nav>();
     let a = loaded.article.clone();
     let view_now = Memo::new(move |_| nav.route.with(|r| r.article_view()).unwrap_or(View::Brief));
+    // A selection may name an actor or an event: later parts of the article, decoded by the views that
+    // show them (crate::state::LoadedArticle). Until one has, such a selection loads the map's code to
+    // decode them (the texts alone would resolve it to nothing).
+    let whole = RwSignal::new(loaded.completed().map(|l| l.article));
+    provide_context(WholeArticle(whole));
     let selected = {
         let a = a.clone();
-        Memo::new(move |_| nav.route.with(|r| highlighted(&a, r.selection().as_ref())))
+        Memo::new(move |_| {
+            let article = whole.get().unwrap_or_else(|| a.clone());
+            nav.route
+                .with(|r| highlighted(&article, r.selection().as_ref()))
+        })
     };
+    {
+        let loaded = loaded.clone();
+        Effect::new(move |_| {
+            let later = nav.route.with(|r| {
+                matches!(
+                    r.selection(),
+                    Some(Selection::Entity(_) | Selection::Event(_))
+                )
+            });
+            if later && whole.with_untracked(Option::is_none) {
+                let loaded = loaded.clone();
+                leptos::task::spawn_local(async move {
+                    if crate::chunks::completes(crate::chunks::Chunk::Map, &loaded).await {
+                        whole.set(loaded.completed().map(|l| l.article));
+                    }
+                });
+            }
+        });
+    }
     provide_context(Selected(selected));
     provide_context(crate::state::TermFlags::new(selected));
     let papers = a
@@ -416,11 +459,11 @@ pub fn ArticlePage(
     .into_any()
 }
 
-/// What an embed shows: one glossary entry, one actor's panel (indices into the article), or the current view.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// What an embed shows: one glossary entry (its index), one actor's panel, or the current view.
+#[derive(Clone, PartialEq, Eq)]
 enum EmbedBody {
     Term(usize),
-    Entity(usize),
+    Entity(EntityId),
     View,
 }
 
@@ -450,15 +493,13 @@ fn EmbeddedArticle(
                 .iter()
                 .position(|e| &e.id == t)
                 .map(EmbedBody::Term),
+            // Actors are a later part of the article (crate::state::LoadedArticle): the map's chunk looks
+            // this one up, and shows the whole map if there is no such actor.
             Route::Article {
                 view: View::Map,
                 sel: Some(Selection::Entity(e)),
                 ..
-            } => article
-                .entities
-                .iter()
-                .position(|x| &x.id == e)
-                .map(EmbedBody::Entity),
+            } => Some(EmbedBody::Entity(e.clone())),
             _ => None,
         }
     };
@@ -466,7 +507,7 @@ fn EmbeddedArticle(
     let kind = Memo::new(move |_| {
         nav.route
             .with(&single)
-            .filter(|k| Some(*k) == first)
+            .filter(|k| Some(k) == first.as_ref())
             .unwrap_or(EmbedBody::View)
     });
     let body = move || {
@@ -478,12 +519,12 @@ fn EmbeddedArticle(
             </ul>
         }
         .into_any(),
-        EmbedBody::Entity(i) => {
+        EmbedBody::Entity(actor) => {
             let slug = loaded.article.slug.clone();
             let close = Callback::new(move |_| nav.go(Route::view(&slug, View::Map), None));
             view! {
                 <h2 class="visually-hidden">{ui().actor_on_map}</h2>
-                {crate::chunks::panel_view(loaded.article.clone(), PanelTarget::Entity(i), close)}
+                {crate::chunks::panel_view(loaded.clone(), actor, close)}
             }
             .into_any()
         }

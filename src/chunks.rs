@@ -13,10 +13,12 @@
 
 use crate::glossary::{EntryView, GlossaryView};
 use crate::map::{MapPanel, MapView, PanelTarget};
-use crate::state::{ui, LoadedArticle};
+use crate::state::{lang, ui, LoadedArticle, RetryLoad, WholeArticle};
 use crate::study::StudyView;
 use crate::timeline::TimelineView;
-use explainer_core::model::GlossaryEntry;
+use explainer_core::i18n::load_error;
+use explainer_core::load::LoadError;
+use explainer_core::model::{EntityId, GlossaryEntry};
 use explainer_core::View;
 use leptos::prelude::*;
 use std::future::Future;
@@ -102,6 +104,9 @@ impl Chunk {
 /// chunk), elsewhere an `async fn` that is ready at once.
 macro_rules! split {
     ($chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        split!($chunk, $preload, fn $name($($arg: $ty),*) -> AnyView $body);
+    };
+    ($chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "hydrate")]
         #[leptos::wasm_split::wasm_split(
             $chunk,
@@ -109,11 +114,11 @@ macro_rules! split {
             preload(#[allow(dead_code)] $preload),
             fallible
         )]
-        fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+        fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
             Ok($body)
         }
         #[cfg(not(feature = "hydrate"))]
-        async fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+        async fn $name($($arg: $ty),*) -> Result<$ret, ChunkError> {
             Ok($body)
         }
         #[cfg(not(feature = "hydrate"))]
@@ -150,41 +155,131 @@ split!(
     timeline,
     preload_timeline,
     fn timeline_view(loaded: LoadedArticle) {
-        view! { <TimelineView loaded=loaded /> }.into_any()
+        match whole(&loaded) {
+            Ok(loaded) => view! { <TimelineView loaded=loaded /> }.into_any(),
+            Err(e) => unusable(e),
+        }
+    }
+);
+split!(
+    timeline,
+    preload_timeline_completes,
+    fn timeline_completes(loaded: LoadedArticle) -> bool {
+        whole(&loaded).is_ok()
     }
 );
 split!(
     map,
     preload_map,
     fn map_view(loaded: LoadedArticle) {
-        view! { <MapView loaded=loaded /> }.into_any()
+        match whole(&loaded) {
+            Ok(loaded) => view! { <MapView loaded=loaded /> }.into_any(),
+            Err(e) => unusable(e),
+        }
+    }
+);
+split!(
+    map,
+    preload_map_completes,
+    fn map_completes(loaded: LoadedArticle) -> bool {
+        whole(&loaded).is_ok()
     }
 );
 split!(
     map,
     preload_map_panel,
-    fn map_panel(
-        article: Arc<explainer_core::model::Article>,
-        target: PanelTarget,
-        on_close: Callback<()>,
-    ) {
-        view! { <MapPanel article=article target=target on_close=on_close /> }.into_any()
+    fn map_panel(loaded: LoadedArticle, actor: EntityId, on_close: Callback<()>) {
+        match whole(&loaded) {
+            Ok(loaded) => match loaded.article.entities.iter().position(|x| x.id == actor) {
+                Some(i) => {
+                    let article = loaded.article.clone();
+                    view! { <MapPanel article=article target=PanelTarget::Entity(i) on_close=on_close /> }
+                        .into_any()
+                }
+                // Not an actor of this article: the whole map, as for any other map link.
+                None => view! { <MapView loaded=loaded /> }.into_any(),
+            },
+            Err(e) => unusable(e),
+        }
     }
 );
 split!(
     study,
     preload_study,
     fn study_view(loaded: LoadedArticle) {
-        view! { <StudyView loaded=loaded /> }.into_any()
+        match whole(&loaded) {
+            Ok(loaded) => view! { <StudyView loaded=loaded /> }.into_any(),
+            Err(e) => unusable(e),
+        }
+    }
+);
+split!(
+    study,
+    preload_study_completes,
+    fn study_completes(loaded: LoadedArticle) -> bool {
+        whole(&loaded).is_ok()
     }
 );
 split!(
     sheet,
     preload_sheet,
     fn sheet_view(loaded: LoadedArticle) {
-        view! { <crate::sheet::SheetView loaded=loaded /> }.into_any()
+        match whole(&loaded) {
+            Ok(loaded) => view! { <crate::sheet::SheetView loaded=loaded /> }.into_any(),
+            Err(e) => unusable(e),
+        }
     }
 );
+split!(
+    sheet,
+    preload_sheet_completes,
+    fn sheet_completes(loaded: LoadedArticle) -> bool {
+        whole(&loaded).is_ok()
+    }
+);
+
+/// The whole article ([`LoadedArticle::complete`]), published to the page's [`WholeArticle`] for the
+/// selection, which may name actors and events.
+fn whole(loaded: &LoadedArticle) -> Result<LoadedArticle, LoadError> {
+    let whole = loaded.complete()?;
+    if let Some(w) = use_context::<WholeArticle>() {
+        if w.0.with_untracked(Option::is_none) {
+            w.0.set(Some(whole.article.clone()));
+        }
+    }
+    Ok(whole)
+}
+
+/// Whether the article has everything `chunk`'s view needs (its later parts decode and pass their checks):
+/// asked before hydrating a page of that view, so a page whose data went bad is built afresh instead (its
+/// view then says what is wrong). The check is the chunk's code; the glossary needs no later part.
+pub async fn completes(chunk: Chunk, loaded: &LoadedArticle) -> bool {
+    let loaded = loaded.clone();
+    let done = match chunk {
+        Chunk::Glossary => Ok(true),
+        Chunk::Timeline => timeline_completes(loaded).await,
+        Chunk::Map => map_completes(loaded).await,
+        Chunk::Study => study_completes(loaded).await,
+        Chunk::Sheet => sheet_completes(loaded).await,
+    };
+    done.unwrap_or(false)
+}
+
+/// A view whose part of the article does not decode or breaks a rule: what is wrong, and a retry that loads
+/// the article again (the server may have a good copy).
+fn unusable(e: LoadError) -> AnyView {
+    let retry = use_context::<RetryLoad>();
+    view! {
+        <div class="load-error" role="alert">
+            <h2>{ui().load_failed}</h2>
+            <p class="load-error-message">{load_error(&e, lang())}</p>
+            <button type="button" class="button" on:click=move |_| if let Some(r) = retry { r.0.run(()) }>
+                {ui().try_again}
+            </button>
+        </div>
+    }
+    .into_any()
+}
 
 /// The view of `view` for the loaded article (which must be one of the chunked views).
 pub fn article_view(view: View, loaded: LoadedArticle) -> AnyView {
@@ -216,15 +311,11 @@ pub fn entry_view(entry: GlossaryEntry, article: Arc<explainer_core::model::Arti
     })
 }
 
-/// One actor's or relation's panel on its own (an embed of a single actor).
-pub fn panel_view(
-    article: Arc<explainer_core::model::Article>,
-    target: PanelTarget,
-    on_close: Callback<()>,
-) -> AnyView {
+/// One actor's panel on its own (an embed of a single actor); the whole map if `actor` is not in the article.
+pub fn panel_view(loaded: LoadedArticle, actor: EntityId, on_close: Callback<()>) -> AnyView {
     let preload = || async { preload_map_panel().await.is_ok() };
     show(preload, move || {
-        map_panel(article.clone(), target, on_close)
+        map_panel(loaded.clone(), actor.clone(), on_close)
     })
 }
 

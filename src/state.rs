@@ -2,7 +2,7 @@
 
 use crate::browser;
 use explainer_core::i18n::{Lang, Ui};
-use explainer_core::load::{decode_index, ArticleDecoder, LoadError};
+use explainer_core::load::{decode_index, FirstViewDecoder, LaterParts, LoadError};
 use explainer_core::model::{Article, ArticleIndex, ArticleSlug, OccurrenceId, TermId};
 use explainer_core::route::strip_base;
 use explainer_core::route::Selection;
@@ -200,23 +200,54 @@ impl TermFlags {
     }
 }
 
+/// The current article with every part decoded, once a view has needed them (see
+/// [`LoadedArticle::complete`]): what a selection of an actor or an event is resolved against.
+#[derive(Clone, Copy)]
+pub struct WholeArticle(pub RwSignal<Option<Arc<Article>>>);
+
+/// Loads the current article again (the app's "Try again"), for a view that finds its part of it unusable.
+#[derive(Clone, Copy)]
+pub struct RetryLoad(pub Callback<()>);
+
 /// Text for the polite live region: what just happened, for screen readers.
 #[derive(Clone, Copy)]
 pub struct Announcer(pub RwSignal<String>);
 
 /// A loaded article with its search index, built once, when the glossary first needs it: the index and its
-/// code belong to the glossary's chunk (crate::chunks), not to the start of every page.
+/// code belong to the glossary's chunk (crate::chunks), not to the start of every page. Loaded from the
+/// network, it holds the texts and the glossary decoded, and the rest (actors, relations, timeline,
+/// questions) as JSON until a view that shows them asks for [`complete`](Self::complete): their decoders
+/// and checks are the chunks' code, not the first page's.
 #[derive(Clone)]
 pub struct LoadedArticle {
     pub article: Arc<Article>,
     search: Arc<std::sync::OnceLock<Arc<SearchIndex>>>,
+    later: Option<Arc<Later>>,
+}
+
+struct Later {
+    parts: LaterParts,
+    done: std::sync::OnceLock<Result<Arc<Article>, LoadError>>,
 }
 
 impl LoadedArticle {
+    /// A whole article (decoded and checked in full).
     pub fn new(article: Article) -> Self {
         Self {
             article: Arc::new(article),
             search: Arc::default(),
+            later: None,
+        }
+    }
+
+    /// An article decoded for its first view ([`FirstViewDecoder`]), with the parts left for later.
+    pub fn first_view(article: Article, later: LaterParts) -> Self {
+        Self {
+            later: Some(Arc::new(Later {
+                parts: later,
+                done: Default::default(),
+            })),
+            ..Self::new(article)
         }
     }
 
@@ -226,16 +257,54 @@ impl LoadedArticle {
             .get_or_init(|| Arc::new(SearchIndex::new(&self.article.glossary)))
             .clone()
     }
+
+    /// The whole article if it is decoded already (never decodes: see [`complete`](Self::complete)).
+    pub fn completed(&self) -> Option<LoadedArticle> {
+        match &self.later {
+            None => Some(self.clone()),
+            Some(later) => match later.done.get() {
+                Some(Ok(article)) => Some(LoadedArticle {
+                    article: article.clone(),
+                    search: self.search.clone(),
+                    later: None,
+                }),
+                _ => None,
+            },
+        }
+    }
+
+    /// The article with every part decoded and checked (decoded on the first call; at once if it was
+    /// whole). Only views in chunks call it, so that its code is theirs.
+    pub fn complete(&self) -> Result<LoadedArticle, LoadError> {
+        let Some(later) = &self.later else {
+            return Ok(self.clone());
+        };
+        let article = later
+            .done
+            .get_or_init(|| {
+                let mut a = (*self.article).clone();
+                later.parts.decode_into(&mut a)?;
+                Ok(Arc::new(a))
+            })
+            .clone()?;
+        Ok(LoadedArticle {
+            article,
+            search: self.search.clone(),
+            later: None,
+        })
+    }
 }
 
-/// Decodes an article a part at a time, each part in its own task (see [`ArticleDecoder`]): in one go the
-/// decode was one ~29 ms task on this machine, mostly compiling the decoders on first use.
-pub async fn decode_in_steps(json: &str) -> Result<Article, LoadError> {
-    let mut decoder = ArticleDecoder::new(json)?;
+/// Decodes an article's first view a part at a time, each part in its own task (see
+/// [`explainer_core::load::ArticleDecoder`]): in
+/// one go the decode was one ~29 ms task on this machine, mostly compiling the decoders on first use.
+pub async fn decode_in_steps(json: &str) -> Result<LoadedArticle, LoadError> {
+    let mut decoder = FirstViewDecoder::new(json)?;
+    let later = decoder.later_parts();
     loop {
         browser::next_task().await;
         if let Some(article) = decoder.step()? {
-            return Ok(article);
+            return Ok(LoadedArticle::first_view(article, later));
         }
     }
 }
@@ -246,11 +315,14 @@ pub async fn load_article(
     retry: bool,
 ) -> Result<LoadedArticle, LoadError> {
     let text = browser::fetch_text(&format!("{base}content/{slug}.json"), retry).await?;
-    let article = decode_in_steps(&text).await?;
-    if article.slug != slug {
-        return Err(LoadError::Corrupt(format!("file holds `{}`", article.slug)));
+    let loaded = decode_in_steps(&text).await?;
+    if loaded.article.slug != slug {
+        return Err(LoadError::Corrupt(format!(
+            "file holds `{}`",
+            loaded.article.slug
+        )));
     }
-    Ok(LoadedArticle::new(article))
+    Ok(loaded)
 }
 
 pub async fn load_index(base: String, retry: bool) -> Result<ArticleIndex, LoadError> {

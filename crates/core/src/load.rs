@@ -116,6 +116,59 @@ pub struct ArticleDecoder<'a> {
     next: usize,
 }
 
+/// An [`ArticleDecoder`] of what a first view needs: the metadata, the texts and the glossary (checked by
+/// [`check_texts`]); the rest stays JSON, in [`Self::later_parts`]. A type of its own, not a flag, so that the
+/// code that decodes the rest is not linked where only this one is used (the app's first wasm module).
+pub struct FirstViewDecoder<'a>(ArticleDecoder<'a>);
+
+impl<'a> FirstViewDecoder<'a> {
+    pub fn new(json: &'a str) -> Result<Self, LoadError> {
+        ArticleDecoder::new(json).map(Self)
+    }
+
+    /// As [`ArticleDecoder::step`], for the first view's parts.
+    pub fn step(&mut self) -> Result<Option<Article>, LoadError> {
+        self.0.step_parts(false)
+    }
+
+    /// The parts this decoder leaves undecoded.
+    pub fn later_parts(&self) -> LaterParts {
+        let p = &self.0.parts;
+        LaterParts {
+            timeline: p.timeline.get().into(),
+            entities: p.entities.get().into(),
+            relations: p.relations.get().into(),
+            mcqs: p.mcqs.get().into(),
+            mains: p.mains.get().into(),
+        }
+    }
+}
+
+/// The parts of an article a first view does not need (the actors and relations, the timeline, the
+/// questions), still JSON: the app decodes them in the code of the views that show them (its wasm chunks), so
+/// their decoders are not in the code every page loads first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LaterParts {
+    timeline: Box<str>,
+    entities: Box<str>,
+    relations: Box<str>,
+    mcqs: Box<str>,
+    mains: Box<str>,
+}
+
+impl LaterParts {
+    /// Decodes the parts into `a`, an article a [`FirstViewDecoder`] decoded, and checks what they
+    /// bring ([`check_later`]).
+    pub fn decode_into(&self, a: &mut Article) -> Result<(), LoadError> {
+        a.timeline = part_of(&self.timeline, "timeline")?;
+        a.entities = part_of(&self.entities, "entities")?;
+        a.relations = part_of(&self.relations, "relations")?;
+        a.mcqs = part_of(&self.mcqs, "mcqs")?;
+        a.mains = part_of(&self.mains, "mains")?;
+        check_later(a).map_err(LoadError::Invalid)
+    }
+}
+
 impl<'a> ArticleDecoder<'a> {
     /// How many [`step`](Self::step)s an article takes.
     pub const STEPS: usize = 6;
@@ -174,6 +227,13 @@ impl<'a> ArticleDecoder<'a> {
 
     /// Decodes the next part; the article, checked, once the last is done.
     pub fn step(&mut self) -> Result<Option<Article>, LoadError> {
+        self.step_parts(true)
+    }
+
+    /// A step; with `all` false, of the first view's parts only. Inlined into both callers so that each has
+    /// only the code its `all` reaches.
+    #[inline(always)]
+    fn step_parts(&mut self, all: bool) -> Result<Option<Article>, LoadError> {
         let p = &self.parts;
         let Some(a) = self.article.as_mut() else {
             return Err(LoadError::Corrupt("decoded already".into()));
@@ -184,20 +244,28 @@ impl<'a> ArticleDecoder<'a> {
             0 => a.brief = part(p.brief, "brief")?,
             1 => a.full = part(p.full, "full")?,
             2 => a.glossary = part(p.glossary, "glossary")?,
-            3 => {
+            3 if all => {
                 a.timeline = part(p.timeline, "timeline")?;
                 a.entities = part(p.entities, "entities")?;
                 a.relations = part(p.relations, "relations")?;
             }
+            3 => {}
             4 => {
-                a.mcqs = part(p.mcqs, "mcqs")?;
-                a.mains = part(p.mains, "mains")?;
+                if all {
+                    a.mcqs = part(p.mcqs, "mcqs")?;
+                    a.mains = part(p.mains, "mains")?;
+                }
                 if let Some(tr) = p.tr {
                     a.tr = part(tr, "tr")?;
                 }
             }
             _ => {
-                check_article(a).map_err(LoadError::Invalid)?;
+                if all {
+                    check_article(a)
+                } else {
+                    check_texts(a)
+                }
+                .map_err(LoadError::Invalid)?;
                 return Ok(self.article.take());
             }
         }
@@ -206,8 +274,11 @@ impl<'a> ArticleDecoder<'a> {
 }
 
 fn part<T: DeserializeOwned>(raw: &RawValue, name: &str) -> Result<T, LoadError> {
-    serde_json::from_str(raw.get())
-        .map_err(|e| LoadError::Corrupt(format!("{name}: {}", short(&e))))
+    part_of(raw.get(), name)
+}
+
+fn part_of<T: DeserializeOwned>(json: &str, name: &str) -> Result<T, LoadError> {
+    serde_json::from_str(json).map_err(|e| LoadError::Corrupt(format!("{name}: {}", short(&e))))
 }
 
 /// Checks the rules the app relies on beyond the JSON shape, so a view can index and look up without
@@ -221,7 +292,19 @@ fn part<T: DeserializeOwned>(raw: &RawValue, name: &str) -> Result<T, LoadError>
 /// guard against content it did not build (a stale cache, a hand-edited file, a bug). The error names the
 /// first problem found.
 pub fn check_article(a: &Article) -> Result<(), String> {
-    // The texts first: the ids of sentences and term links everything else may cite.
+    check_texts(a)?;
+    check_later(a)
+}
+
+/// The ids of sentences and term links the texts have, which everything else may cite, and of the glossary's
+/// entries; checking the texts on the way.
+struct Cited<'a> {
+    sentences: HashSet<SentenceId>,
+    links: HashMap<OccurrenceId, &'a TermId>,
+    terms: HashSet<&'a TermId>,
+}
+
+fn cited(a: &Article) -> Result<Cited<'_>, String> {
     let mut sentences: HashSet<SentenceId> = HashSet::new();
     let mut links: HashMap<OccurrenceId, &TermId> = HashMap::new();
     let terms: HashSet<&TermId> = unique(a.glossary.iter().map(|e| &e.id), "glossary entry")?;
@@ -236,26 +319,31 @@ pub fn check_article(a: &Article) -> Result<(), String> {
         check_document(doc, &terms, &mut sentences, &mut links)
             .map_err(|e| format!("{}: {e}", kind.key()))?;
     }
-    let quote = |q: &Quote, what: &dyn Fn() -> String| -> Result<(), String> {
-        match q.sentences.iter().find(|s| !sentences.contains(s)) {
-            Some(s) => Err(format!(
-                "{}: its quote cites sentence {}, which the article does not have",
-                what(),
-                s.anchor()
-            )),
-            None => Ok(()),
-        }
-    };
-    let known_terms = |ids: &[TermId], what: &dyn Fn() -> String| -> Result<(), String> {
-        match ids.iter().find(|t| !terms.contains(t)) {
-            Some(t) => Err(format!("{}: unknown glossary entry `{t}`", what())),
-            None => Ok(()),
-        }
-    };
+    Ok(Cited {
+        sentences,
+        links,
+        terms,
+    })
+}
 
+fn known_terms(
+    terms: &HashSet<&TermId>,
+    ids: &[TermId],
+    what: &dyn Fn() -> String,
+) -> Result<(), String> {
+    match ids.iter().find(|t| !terms.contains(t)) {
+        Some(t) => Err(format!("{}: unknown glossary entry `{t}`", what())),
+        None => Ok(()),
+    }
+}
+
+/// [`check_article`]'s rules for what the first view shows: the texts and the glossary (the part
+/// [`FirstViewDecoder`] decodes).
+pub fn check_texts(a: &Article) -> Result<(), String> {
+    let Cited { links, terms, .. } = cited(a)?;
     for e in &a.glossary {
         let what = || format!("glossary entry `{}`", e.id);
-        known_terms(&e.see_also, &what)?;
+        known_terms(&terms, &e.see_also, &what)?;
         for o in &e.occurrences {
             if links.get(&o.id) != Some(&&e.id) {
                 return Err(format!(
@@ -266,6 +354,26 @@ pub fn check_article(a: &Article) -> Result<(), String> {
             }
         }
     }
+    Ok(())
+}
+
+/// [`check_article`]'s rules for the rest: the actors and relations, the timeline and the questions (the
+/// parts [`LaterParts`] decodes), against the texts and the glossary.
+pub fn check_later(a: &Article) -> Result<(), String> {
+    let Cited {
+        sentences, terms, ..
+    } = cited(a)?;
+    let quote = |q: &Quote, what: &dyn Fn() -> String| -> Result<(), String> {
+        match q.sentences.iter().find(|s| !sentences.contains(s)) {
+            Some(s) => Err(format!(
+                "{}: its quote cites sentence {}, which the article does not have",
+                what(),
+                s.anchor()
+            )),
+            None => Ok(()),
+        }
+    };
+    let known_terms = |ids: &[TermId], what: &dyn Fn() -> String| known_terms(&terms, ids, what);
 
     let entities: HashSet<&EntityId> = unique(a.entities.iter().map(|e| &e.id), "actor")?;
     for e in &a.entities {
@@ -550,11 +658,71 @@ mod tests {
 
     const SEED: &str = include_str!("../../../tests/fixtures/article.json");
 
-    /// The seed fixture with one change made to its JSON, decoded.
+    /// Decoded as the app does: the first view's parts, then the later ones.
+    fn decode_in_two(json: &str) -> Result<Article, LoadError> {
+        let mut d = FirstViewDecoder::new(json)?;
+        let later = d.later_parts();
+        let mut a = loop {
+            if let Some(a) = d.step()? {
+                break a;
+            }
+        };
+        later.decode_into(&mut a)?;
+        Ok(a)
+    }
+
+    /// The seed fixture with one change made to its JSON, decoded; decoded in two gives the same (so every
+    /// rule below is checked by one of the two halves).
     fn decode_changed(change: impl FnOnce(&mut serde_json::Value)) -> Result<Article, LoadError> {
         let mut v: serde_json::Value = serde_json::from_str(SEED).unwrap();
         change(&mut v);
-        decode_article(&v.to_string())
+        let json = v.to_string();
+        let whole = decode_article(&json);
+        assert_eq!(decode_in_two(&json), whole, "decoded in two");
+        whole
+    }
+
+    #[test]
+    fn the_first_view_decodes_texts_and_glossary_and_leaves_the_rest_for_later() {
+        let whole = decode_article(SEED).unwrap();
+        let mut d = FirstViewDecoder::new(SEED).unwrap();
+        let later = d.later_parts();
+        let first = loop {
+            if let Some(a) = d.step().unwrap() {
+                break a;
+            }
+        };
+        assert_eq!(
+            (&first.brief, &first.full, &first.glossary, &first.tr),
+            (&whole.brief, &whole.full, &whole.glossary, &whole.tr)
+        );
+        assert!(
+            first.timeline.is_empty() && first.entities.is_empty() && first.relations.is_empty()
+        );
+        assert!(first.mcqs.is_empty() && first.mains.is_empty());
+        let mut a = first.clone();
+        later.decode_into(&mut a).unwrap();
+        assert_eq!(a, whole);
+        // A rule of the later parts is theirs to report; the first view does not see it.
+        let bad = SEED.replacen("\"answer\":2", "\"answer\":7", 1);
+        assert_ne!(bad, SEED);
+        let mut d = FirstViewDecoder::new(&bad).unwrap();
+        let later = d.later_parts();
+        let mut first = loop {
+            if let Some(a) = d.step().unwrap() {
+                break a;
+            }
+        };
+        assert!(
+            matches!(later.decode_into(&mut first), Err(LoadError::Invalid(e)) if e.contains("answer 7"))
+        );
+        // A damaged later part is named.
+        let damaged = SEED.replacen("\"timeline\":[", "\"timeline\":[7,", 1);
+        assert_ne!(damaged, SEED);
+        match decode_in_two(&damaged) {
+            Err(LoadError::Corrupt(e)) => assert!(e.starts_with("timeline: line 1"), "{e}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     /// Decoding must give `LoadError::Invalid` whose detail mentions every one of `words`.
