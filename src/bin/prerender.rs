@@ -47,7 +47,6 @@ fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
     html
 }
 
-/// Splices the rendered app and the metas naming its route and its data into a route page.
 /// Every split point's files (see `explainer_compiler::split::split_files`), from the split loader in `dist`;
 /// none in a build that was not split.
 fn chunk_files(dist: &Path) -> Result<BTreeMap<String, Vec<(String, String)>>, String> {
@@ -92,6 +91,8 @@ fn chunks_meta(
     ))
 }
 
+/// Splices the rendered app and the metas naming its route, its data and its view's chunk files (`chunks`)
+/// into a route page.
 fn page(
     shell: &str,
     app: &str,
