@@ -155,10 +155,9 @@ split!(
     timeline,
     preload_timeline,
     fn timeline_view(loaded: LoadedArticle) {
-        match whole(&loaded) {
-            Ok(loaded) => view! { <TimelineView loaded=loaded /> }.into_any(),
-            Err(e) => unusable(e),
-        }
+        with_whole(&loaded, |loaded| {
+            view! { <TimelineView loaded=loaded /> }.into_any()
+        })
     }
 );
 split!(
@@ -172,10 +171,9 @@ split!(
     map,
     preload_map,
     fn map_view(loaded: LoadedArticle) {
-        match whole(&loaded) {
-            Ok(loaded) => view! { <MapView loaded=loaded /> }.into_any(),
-            Err(e) => unusable(e),
-        }
+        with_whole(&loaded, |loaded| {
+            view! { <MapView loaded=loaded /> }.into_any()
+        })
     }
 );
 split!(
@@ -189,8 +187,8 @@ split!(
     map,
     preload_map_panel,
     fn map_panel(loaded: LoadedArticle, actor: EntityId, on_close: Callback<()>) {
-        match whole(&loaded) {
-            Ok(loaded) => match loaded.article.entities.iter().position(|x| x.id == actor) {
+        with_whole(&loaded, |loaded| {
+            match loaded.article.entities.iter().position(|x| x.id == actor) {
                 Some(i) => {
                     let article = loaded.article.clone();
                     view! { <MapPanel article=article target=PanelTarget::Entity(i) on_close=on_close /> }
@@ -198,19 +196,17 @@ split!(
                 }
                 // Not an actor of this article: the whole map, as for any other map link.
                 None => view! { <MapView loaded=loaded /> }.into_any(),
-            },
-            Err(e) => unusable(e),
-        }
+            }
+        })
     }
 );
 split!(
     study,
     preload_study,
     fn study_view(loaded: LoadedArticle) {
-        match whole(&loaded) {
-            Ok(loaded) => view! { <StudyView loaded=loaded /> }.into_any(),
-            Err(e) => unusable(e),
-        }
+        with_whole(&loaded, |loaded| {
+            view! { <StudyView loaded=loaded /> }.into_any()
+        })
     }
 );
 split!(
@@ -224,10 +220,9 @@ split!(
     sheet,
     preload_sheet,
     fn sheet_view(loaded: LoadedArticle) {
-        match whole(&loaded) {
-            Ok(loaded) => view! { <crate::sheet::SheetView loaded=loaded /> }.into_any(),
-            Err(e) => unusable(e),
-        }
+        with_whole(&loaded, |loaded| {
+            view! { <crate::sheet::SheetView loaded=loaded /> }.into_any()
+        })
     }
 );
 split!(
@@ -248,6 +243,14 @@ fn whole(loaded: &LoadedArticle) -> Result<LoadedArticle, LoadError> {
         }
     }
     Ok(whole)
+}
+
+/// The view `make` builds from the whole article, or what is wrong with its later parts.
+fn with_whole(loaded: &LoadedArticle, make: impl FnOnce(LoadedArticle) -> AnyView) -> AnyView {
+    match whole(loaded) {
+        Ok(loaded) => make(loaded),
+        Err(e) => unusable(e),
+    }
 }
 
 /// Whether the article has everything `chunk`'s view needs (its later parts decode and pass their checks):

@@ -21,12 +21,7 @@ fn main() -> ExitCode {
         ["check", dir] => compile(dir, None),
         ["build", dir, out] => compile(dir, Some(PathBuf::from(out))),
         ["shells"] | ["shells", _] => {
-            let dist = args
-                .get(1)
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
-            let Some(dist) = dist else {
-                eprintln!("shells: no dist directory given and TRUNK_STAGING_DIR is not set");
+            let Some(dist) = staging_dir(&args, "shells") else {
                 return ExitCode::from(2);
             };
             match explainer_compiler::site::finish_site(
@@ -44,12 +39,7 @@ fn main() -> ExitCode {
             }
         }
         ["split"] | ["split", _] => {
-            let dist = args
-                .get(1)
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
-            let Some(dist) = dist else {
-                eprintln!("split: no dist directory given and TRUNK_STAGING_DIR is not set");
+            let Some(dist) = staging_dir(&args, "split") else {
                 return ExitCode::from(2);
             };
             let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -72,6 +62,19 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The dist directory a post_build step works on: its argument, else the one Trunk names; `None` (said) if
+/// neither is there.
+fn staging_dir(args: &[&str], cmd: &str) -> Option<PathBuf> {
+    let dist = args
+        .get(1)
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+    if dist.is_none() {
+        eprintln!("{cmd}: no dist directory given and TRUNK_STAGING_DIR is not set");
+    }
+    dist
 }
 
 fn compile(dir: &str, out: Option<PathBuf>) -> ExitCode {
