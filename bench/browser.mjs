@@ -187,14 +187,17 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
           const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
           const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
           const whole = () => document.getElementById('glossary-count').textContent + document.querySelectorAll('li.entry').length;
+          // The shown list's first rows: a replaced list stays on the page, hidden, until a frame later.
           const state = () => document.getElementById('glossary-count').textContent
-            + [...document.querySelectorAll('li.entry')].slice(0, 8).map((e) => e.id).join();
+            + [...document.querySelectorAll('ul.entries:not([hidden]) li.entry')].slice(0, 4).map((e) => e.id).join();
           input.value = from;
           input.dispatchEvent(new Event('input', { bubbles: true }));
           for (let before = null; before !== whole(); ) {
             before = whole();
             await frame();
             await task();
+            // The replaced list is dropped in a timer after the frame.
+            await new Promise((r) => setTimeout(r, 0));
           }
           const t0 = performance.now();
           input.value = to;

@@ -33,9 +33,14 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
 const STEP: usize = 100;
 
 /// New rows a keystroke draws at once: the rest of its step follow a frame later, so the keystroke is painted
-/// without waiting for them. Entries are 230–380 px tall, so 8 fill ~2,000 px: over two screens of a phone
-/// (412×823) or a desktop (1280×900), a full 1080 px screen at 50 % zoom.
-const FIRST: usize = 8;
+/// without waiting for them. Entries are 230–380 px tall, so 4 fill ~920–1,500 px: more than a phone's screen
+/// (412×823) or a desktop's (1280×900).
+const FIRST: usize = 4;
+
+/// Runs `f` once the next frame has been painted (a task after the frame's callbacks).
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
 
 fn reader_view(doc: DocKind) -> View {
     match doc {
@@ -157,13 +162,8 @@ pub fn GlossaryView(
         let partial = now.is_some();
         if let Some(now) = now {
             rows = now;
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        rest_due.try_update(|n| *n += 1);
-                    },
-                    std::time::Duration::ZERO,
-                )
+            after_paint(move || {
+                rest_due.try_update(|n| *n += 1);
             });
         }
         previous.set_value((generation, rows.clone(), partial));
@@ -184,36 +184,47 @@ pub fn GlossaryView(
         })
     });
     let more = move || hits.with(Vec::len).saturating_sub(shown.get());
-    // The list's frame changes only between "no results" and results; the rows inside follow `items`.
+    // Whether anything matched: the "no results" line and the hidden list follow it, not every keystroke.
     let empty = Memo::new(move |_| hits.with(Vec::is_empty));
+    // A replaced list's predecessors stay on the page, hidden, until the new one has been painted, and are
+    // dropped then: dropping a hundred entries (their reactive state and elements) was ~3 ms of the ~11 a first
+    // keystroke took in a 5,000-term glossary. Newest first, so an id that is in both names the shown entry.
+    let settled = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let g = generation.get();
+        after_paint(move || {
+            settled.try_update(|s| *s = (*s).max(g));
+        });
+    });
+    let lists = Memo::new(move |_| {
+        let (g, s) = (generation.get(), settled.get());
+        (s.min(g)..=g).rev().collect::<Vec<u32>>()
+    });
     let list = {
         let article = loaded.article.clone();
-        move || {
-            let article = article.clone();
-            let search = search.clone();
-            let row = move |item: GlossaryRow| match item {
-                GlossaryRow::Letter(l) => {
-                    view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
+        let row = move |item: GlossaryRow| match item {
+            GlossaryRow::Letter(l) => {
+                view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
+            }
+            GlossaryRow::Entry(i) => {
+                let search = search.clone();
+                let matched = Memo::new(move |_| {
+                    let matched = matches.with(|m| m.get(i).copied().flatten());
+                    search.range(&SearchHit { index: i, matched })
+                });
+                view! {
+                    <EntryView
+                        entry=article.glossary[i].clone()
+                        article=article.clone()
+                        matched=matched.into()
+                        selected=Signal::derive(move || selected.get())
+                    />
                 }
-                GlossaryRow::Entry(i) => {
-                    let search = search.clone();
-                    let matched = Memo::new(move |_| {
-                        let matched = matches.with(|m| m.get(i).copied().flatten());
-                        search.range(&SearchHit { index: i, matched })
-                    });
-                    view! {
-                        <EntryView
-                            entry=article.glossary[i].clone()
-                            article=article.clone()
-                            matched=matched.into()
-                            selected=Signal::derive(move || selected.get())
-                        />
-                    }
-                    .into_any()
-                }
-            };
-            let mine = generation.get();
-            // A list of an older generation keeps its rows until it is replaced (no diff to throw away).
+                .into_any()
+            }
+        };
+        move |mine: u32| {
+            // A list of an older generation keeps its rows until it is dropped (no diff to throw away).
             let rows = StoredValue::new(Vec::new());
             let each = move || {
                 items.with(|(g, v)| {
@@ -223,20 +234,11 @@ pub fn GlossaryView(
                 });
                 rows.get_value()
             };
-            if empty.get() {
-                return view! { <p class="no-results">{ui().no_match}</p> }.into_any();
-            }
             view! {
-                <ul class="entries">
-                    <For each=each key=|item| *item children=row />
+                <ul class="entries" hidden=move || generation.get() != mine || empty.get()>
+                    <For each=each key=|item| *item children=row.clone() />
                 </ul>
-                {move || (more() > 0).then(|| view! {
-                    <button type="button" class="button show-more" on:click=move |_| widened.set(Some((search_no.get_untracked(), shown.get_untracked() + STEP * 10)))>
-                        {fill(ui().show_more_terms, &[("n", &more())])}
-                    </button>
-                })}
             }
-            .into_any()
         }
     };
     let status = move || {
@@ -280,7 +282,13 @@ pub fn GlossaryView(
                 </div>
                 <p id="glossary-count" class="count" role="status" aria-live="polite">{status}</p>
             </div>
-            {list}
+            <For each=move || lists.get() key=|g| *g children=list />
+            {move || empty.get().then(|| view! { <p class="no-results">{ui().no_match}</p> })}
+            {move || (more() > 0).then(|| view! {
+                <button type="button" class="button show-more" on:click=move |_| widened.set(Some((search_no.get_untracked(), shown.get_untracked() + STEP * 10)))>
+                    {fill(ui().show_more_terms, &[("n", &more())])}
+                </button>
+            })}
         </section>
     }
 }

@@ -43,20 +43,28 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
   assert.ok(n > 100, `"k" matches more than a step (${n})`);
   await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100, null, { timeout: 20000 });
   assert.equal(await page.getByRole('button', { name: `Show more (${n - 100} not shown)` }).count(), 1);
-  // Before the next frame, only the first rows of a new list are built: the keystroke is painted without the rest.
+  // Before the next frame, only the first rows of a new list are built, and the list it replaces is hidden, not
+  // yet dropped: the keystroke is painted without the rest of either.
   await page.getByLabel('Search terms').fill('');
   await page.locator('#glossary-count', { hasText: '5000 terms' }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100);
-  const drawnAtOnce = await page.evaluate(async () => {
+  const atOnce = await page.evaluate(async () => {
     const input = document.getElementById('glossary-search');
     input.value = 'ka';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     // Leptos updates the page in microtasks: after these, what this keystroke draws before a frame is there.
     for (let k = 0; k < 100; k++) await null;
-    return document.querySelectorAll('li.entry').length;
+    const shown = document.querySelectorAll('ul.entries:not([hidden])');
+    return {
+      lists: document.querySelectorAll('ul.entries').length,
+      shown: shown.length,
+      drawn: shown[0]?.querySelectorAll('li.entry').length,
+      first: shown[0] === document.querySelector('ul.entries'),
+    };
   });
-  assert.ok(drawnAtOnce > 0 && drawnAtOnce < 100, `a first character drew ${drawnAtOnce} entries before the frame`);
-  await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100, null, { timeout: 20000 });
+  assert.ok(atOnce.drawn > 0 && atOnce.drawn < 100, `a first character drew ${atOnce.drawn} entries before the frame`);
+  assert.deepEqual([atOnce.lists, atOnce.shown, atOnce.first], [2, 1, true], 'the old list hidden, after the new one');
+  await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100 && document.querySelectorAll('ul.entries').length === 1, null, { timeout: 20000 });
   await page.getByLabel('Search terms').fill('');
   await page.getByLabel('Search terms').pressSequentially('karit', { delay: 30 });
   await page.locator('#glossary-count', { hasText: /^\d+ of 5000 terms$/ }).waitFor({ timeout: 20000 });
