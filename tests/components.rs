@@ -50,6 +50,37 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Waits, frame by frame, until `done` holds; panics with `what` after five seconds. The glossary drops a
+/// replaced list only after the next paint, and headless frames come when they come: a fixed sleep was flaky.
+async fn until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() {
+        assert!(
+            js_sys::Date::now() - start < 5000.0,
+            "timed out waiting: {what}"
+        );
+        tick().await;
+    }
+}
+
+fn status(root: &web_sys::HtmlElement) -> String {
+    root.query_selector("#glossary-count")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Waits until the glossary's status line is no longer `before` and the glossary shows one list with every
+/// row that line counts: effects run after the event, and the replaced list is dropped after a paint.
+async fn glossary_settled(root: &web_sys::HtmlElement, before: &str) {
+    until("the glossary's new list, alone and fully drawn", || {
+        let now = status(root);
+        let n: Option<u32> = now.split_whitespace().next().and_then(|n| n.parse().ok());
+        now != before && count(root, "ul.entries") == 1 && n == Some(count(root, "li.entry"))
+    })
+    .await;
+}
+
 fn count(root: &web_sys::HtmlElement, sel: &str) -> u32 {
     root.query_selector_all(sel).unwrap().length()
 }
@@ -133,11 +164,12 @@ async fn glossary_filters_as_you_type_and_by_paper() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    let before = status(&root);
     input.set_value("WASSÉ");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    tick().await;
+    glossary_settled(&root, &before).await;
     // Accent- and case-insensitive; the term whose name starts with the query ranks first, entries that only
     // mention it in their definition follow.
     let shown = count(&root, "li.entry");
@@ -153,25 +185,21 @@ async fn glossary_filters_as_you_type_and_by_paper() {
             .unwrap(),
         "Wasse"
     );
-    let status = root
-        .query_selector("#glossary-count")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert_eq!(status, format!("{shown} of {total} terms"));
+    let before = status(&root);
+    assert_eq!(before, format!("{shown} of {total} terms"));
     input.set_value("");
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    tick().await;
+    glossary_settled(&root, &before).await;
     let gs4: web_sys::HtmlElement = root
         .query_selector("button[data-paper=GS4]")
         .unwrap()
         .unwrap()
         .unchecked_into();
+    let before = status(&root);
     gs4.click();
-    tick().await;
+    glossary_settled(&root, &before).await;
     let shown = count(&root, "li.entry");
     assert!(
         shown > 0 && shown < total,

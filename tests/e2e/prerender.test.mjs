@@ -158,6 +158,8 @@ test('what a reader does before the app is live is not lost: a search typed, a l
   release();
   await appLive(page);
   await page.locator('#glossary-count', { hasText: /1\b/ }).waitFor();
+  // The list the search replaced is dropped after the next paint: wait for it, then count.
+  await page.waitForFunction(() => document.querySelectorAll('ul.entries').length === 1);
   assert.equal(await page.locator('li.entry').count(), 1, 'the typed search filters the live glossary');
   assert.match(await page.locator('li.entry').first().textContent(), /Wassenaar/);
   await page.getByRole('heading', { name: 'शब्दावली', level: 2 }).waitFor();
