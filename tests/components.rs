@@ -10,7 +10,7 @@ use explainer_core::load::{decode_article, LoadError};
 use explainer_core::model::DocKind;
 use explainer_core::Route;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -214,4 +214,64 @@ async fn glossary_filters_as_you_type_and_by_paper() {
             "every shown entry has a GS4 tag"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_drawn_entry_lists_its_occurrences_when_first_opened() {
+    let root = container();
+    let l = loaded();
+    let slug = l.article.slug.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_app_context(Route::view(&slug, explainer_core::View::Glossary));
+        view! { <GlossaryView loaded=l.clone() /> }
+    });
+    // Rendered in the browser (not hydrated): the links wait for their disclosure to open.
+    assert!(count(&root, "details.occurrences") > 0);
+    assert_eq!(count(&root, "a.occ-link"), 0, "no links before opening");
+    let entry = root
+        .query_selector("#term-wassenaar-arrangement")
+        .unwrap()
+        .unwrap();
+    let n: u32 = entry
+        .get_attribute("data-occurrences")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(n > 0);
+    let details = entry
+        .query_selector("details.occurrences")
+        .unwrap()
+        .unwrap();
+    details.set_attribute("open", "").unwrap();
+    until("the opened entry's links", || {
+        entry.query_selector_all("a.occ-link").unwrap().length() == n
+    })
+    .await;
+    assert_eq!(count(&root, "a.occ-link"), n, "only the opened entry's");
+    // Closing and opening again keeps the same links (not rebuilt).
+    let first = entry.query_selector("a.occ-link").unwrap().unwrap();
+    details.remove_attribute("open").unwrap();
+    tick().await;
+    details.set_attribute("open", "").unwrap();
+    tick().await;
+    let again = entry.query_selector("a.occ-link").unwrap().unwrap();
+    assert!(first.is_same_node(Some(&again)));
+    // Clicking a summary (Enter on it, for a keyboard user) draws the links at once, before the next key.
+    let other = root
+        .query_selector("#term-line-of-control")
+        .unwrap()
+        .unwrap();
+    let summary: web_sys::HtmlElement = other
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    summary.click();
+    // Microtasks only (where effects run), no task: the toggle event, a task, cannot have come yet.
+    for _ in 0..10 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+            .await
+            .unwrap();
+    }
+    assert!(other.query_selector("a.occ-link").unwrap().is_some());
 }

@@ -338,43 +338,68 @@ pub fn EntryView(
     let occurrences = if n == 0 {
         view! { <p class="occ-none">{ui().not_linked}</p> }.into_any()
     } else {
-        let links = entry
-            .occurrences
-            .iter()
-            .map(|o| {
-                let route = Route::view(&slug, reader_view(o.id.doc));
-                let (doc, before, hit, after) = (
-                    o.id.doc.label_in(lang()),
-                    o.before.clone(),
-                    o.matched.clone(),
-                    o.after.clone(),
-                );
-                view! {
-                    <li>
-                        <RouteLink route=route fragment=o.id.anchor() class="occ-link">
-                            <span class="occ-doc">{doc}</span>
-                            <span class="occ-text" lang="en">
-                                {before}
-                                <b>{hit}</b>
-                                {after}
-                            </span>
-                        </RouteLink>
-                    </li>
-                }
-            })
-            .collect_view();
+        let links = {
+            let (occurrences, slug) = (entry.occurrences.clone(), slug.clone());
+            move || {
+                occurrences
+                    .iter()
+                    .map(|o| {
+                        let route = Route::view(&slug, reader_view(o.id.doc));
+                        let (doc, before, hit, after) = (
+                            o.id.doc.label_in(lang()),
+                            o.before.clone(),
+                            o.matched.clone(),
+                            o.after.clone(),
+                        );
+                        view! {
+                            <li>
+                                <RouteLink route=route fragment=o.id.anchor() class="occ-link">
+                                    <span class="occ-doc">{doc}</span>
+                                    <span class="occ-text" lang="en">
+                                        {before}
+                                        <b>{hit}</b>
+                                        {after}
+                                    </span>
+                                </RouteLink>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }
+        };
         let summary = if n == 1 {
             ui().appears_once.to_string()
         } else {
             fill(ui().appears_n, &[("n", &n)])
         };
-        view! {
-            <details class="occurrences">
-                <summary>{summary}</summary>
-                <ol>{links}</ol>
-            </details>
+        if cfg!(feature = "ssr") || crate::later::deferring() {
+            // The prerendered page lists them (readable without JavaScript) and hydration finds them there.
+            view! {
+                <details class="occurrences">
+                    <summary>{summary}</summary>
+                    <ol>{links()}</ol>
+                </details>
+            }
+            .into_any()
+        } else {
+            // Drawn when first opened: they were about half of a new entry's elements, links and listeners,
+            // built on every keystroke for entries whose occurrences are rarely opened.
+            // Built on the summary's click too: `toggle` comes a task later, after a key pressed at once (Tab
+            // straight after Enter) has already moved focus past the empty disclosure.
+            let opened = RwSignal::new(false);
+            let open = move || {
+                if !opened.get_untracked() {
+                    opened.set(true);
+                }
+            };
+            view! {
+                <details class="occurrences" on:toggle=move |_| open()>
+                    <summary on:click=move |_| open()>{summary}</summary>
+                    {move || opened.get().then(|| view! { <ol>{links()}</ol> })}
+                </details>
+            }
+            .into_any()
         }
-        .into_any()
     };
     let see_also = (!entry.see_also.is_empty()).then(|| {
         let links = entry
