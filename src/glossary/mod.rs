@@ -202,41 +202,54 @@ pub fn GlossaryView(
     });
     let list = {
         let article = loaded.article.clone();
-        let row = move |item: GlossaryRow| match item {
-            GlossaryRow::Letter(l) => {
-                view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
-            }
-            GlossaryRow::Entry(i) => {
-                let search = search.clone();
-                let matched = Memo::new(move |_| {
-                    let matched = matches.with(|m| m.get(i).copied().flatten());
-                    search.range(&SearchHit { index: i, matched })
-                });
-                view! {
-                    <EntryView
-                        entry=article.glossary[i].clone()
-                        article=article.clone()
-                        matched=matched.into()
-                        selected=Signal::derive(move || selected.get())
-                    />
+        let row = move |mine: u32| {
+            let (article, search) = (article.clone(), search.clone());
+            move |item: GlossaryRow| match item {
+                GlossaryRow::Letter(l) => {
+                    view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
                 }
-                .into_any()
+                GlossaryRow::Entry(i) => {
+                    let search = search.clone();
+                    // A row of a replaced list keeps its highlight until it is dropped: it is hidden, and redrawing
+                    // the highlights of the hundred rows a first keystroke replaces was wasted work before the paint.
+                    // Not reading `matches` then also unsubscribes it.
+                    let matched = Memo::new(
+                        move |before: Option<&Option<(MatchField, (usize, usize))>>| match before {
+                            Some(b) if generation.get() != mine => *b,
+                            _ => {
+                                let matched = matches.with(|m| m.get(i).copied().flatten());
+                                search.range(&SearchHit { index: i, matched })
+                            }
+                        },
+                    );
+                    view! {
+                        <EntryView
+                            entry=article.glossary[i].clone()
+                            article=article.clone()
+                            matched=matched.into()
+                            selected=Signal::derive(move || selected.get())
+                        />
+                    }
+                    .into_any()
+                }
             }
         };
         move |mine: u32| {
-            // A list of an older generation keeps its rows until it is dropped (no diff to throw away).
-            let rows = StoredValue::new(Vec::new());
-            let each = move || {
+            // A list of an older generation keeps its rows until it is dropped: the memo's value stays equal, so
+            // its `For` is not diffed again.
+            let rows = Memo::new(move |before: Option<&Vec<GlossaryRow>>| {
                 items.with(|(g, v)| {
                     if *g == mine {
-                        rows.set_value(v.clone());
+                        v.clone()
+                    } else {
+                        // Older from the start too: the first draw is a new generation over the empty one.
+                        before.cloned().unwrap_or_default()
                     }
-                });
-                rows.get_value()
-            };
+                })
+            });
             view! {
                 <ul class="entries" hidden=move || generation.get() != mine || empty.get()>
-                    <For each=each key=|item| *item children=row.clone() />
+                    <For each=move || rows.get() key=|item| *item children=row(mine) />
                 </ul>
             }
         }

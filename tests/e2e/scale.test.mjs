@@ -60,11 +60,28 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
       shown: shown.length,
       drawn: shown[0]?.querySelectorAll('li.entry').length,
       first: shown[0] === document.querySelector('ul.entries'),
+      // The hidden list is left as it was (no query, no highlight): updating rows about to go is wasted work.
+      stale: document.querySelectorAll('ul.entries[hidden] mark').length,
     };
   });
+  assert.equal(atOnce.stale, 0, 'the replaced rows were not re-highlighted');
   assert.ok(atOnce.drawn > 0 && atOnce.drawn < 100, `a first character drew ${atOnce.drawn} entries before the frame`);
   assert.deepEqual([atOnce.lists, atOnce.shown, atOnce.first], [2, 1, true], 'the old list hidden, after the new one');
   await page.waitForFunction(() => document.querySelectorAll('li.entry').length === 100 && document.querySelectorAll('ul.entries').length === 1, null, { timeout: 20000 });
+  // A query that matches nothing hides the list at once too, and drops it after the frame.
+  const none = await page.evaluate(async () => {
+    const input = document.getElementById('glossary-search');
+    input.value = 'kaqqzx';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let k = 0; k < 100; k++) await null;
+    return {
+      lists: document.querySelectorAll('ul.entries').length,
+      hiddenRows: document.querySelectorAll('ul.entries[hidden] li.entry').length,
+      message: !!document.querySelector('.no-results'),
+    };
+  });
+  assert.deepEqual(none, { lists: 2, hiddenRows: 100, message: true }, 'no match: the old rows hidden, not removed before the frame');
+  await page.waitForFunction(() => document.querySelectorAll('ul.entries').length === 1 && !document.querySelector('li.entry'), null, { timeout: 20000 });
   await page.getByLabel('Search terms').fill('');
   await page.getByLabel('Search terms').pressSequentially('karit', { delay: 30 });
   await page.locator('#glossary-count', { hasText: /^\d+ of 5000 terms$/ }).waitFor({ timeout: 20000 });

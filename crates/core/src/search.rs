@@ -324,7 +324,7 @@ pub struct RowsPlan {
     pub now: Option<Vec<GlossaryRow>>,
 }
 
-/// Plans drawing `rows` over `old`: at most `first` new rows at once ([`rows_now`]), except on the first draw
+/// Plans drawing `rows` over `old` (a new generation when most rows are new, or none are left): at most `first` new rows at once ([`rows_now`]), except on the first draw
 /// (hydration finds the whole step prerendered), for the rest of a list drawn in part, and when rows are only
 /// added after those drawn ("Show more"). `keep` names the row drawn at once wherever it is.
 pub fn plan_rows(
@@ -336,7 +336,10 @@ pub fn plan_rows(
     keep: impl FnOnce() -> Option<GlossaryRow>,
 ) -> RowsPlan {
     let rest_of_partial = old_partial && old.iter().all(|r| rows.contains(r));
-    let new_generation = !rest_of_partial && mostly_new(old, rows);
+    // Nothing left (a typo): an empty new list, so the old rows are hidden at once and dropped after the
+    // paint, not removed one by one before it.
+    let emptied = rows.is_empty() && !old.is_empty();
+    let new_generation = !rest_of_partial && (emptied || mostly_new(old, rows));
     if first_draw || rest_of_partial || (!old.is_empty() && rows.starts_with(old)) {
         return RowsPlan {
             new_generation,
@@ -635,6 +638,9 @@ mod tests {
         let plan = plan_rows(&old, false, &mixed, false, 2, || None);
         assert!(!plan.new_generation);
         assert_eq!(plan.now.map(|n| n.len()), Some(11));
+        // Nothing matches: an empty new generation (the old list is dropped later); nothing to nothing: none.
+        assert_eq!(plan_rows(&old, false, &[], false, 4, || None), whole(true));
+        assert_eq!(plan_rows(&[], false, &[], false, 4, || None), whole(false));
     }
 
     #[test]
