@@ -40,6 +40,12 @@ pub fn deferring() -> bool {
     cfg!(feature = "hydrate") && FIRST_PASS.with(Cell::get)
 }
 
+/// Whether what is rendered now is, or must match, the prerendered HTML: the native prerender, or the
+/// hydrating wasm's first pass. A view may draw less up front only when this is false.
+pub fn prerendering() -> bool {
+    cfg!(feature = "ssr") || deferring()
+}
+
 /// A piece of a prerendered element: which of its element children, and the view that renders that child.
 pub type Piece = (usize, Box<dyn FnOnce() -> AnyView>);
 

@@ -385,7 +385,7 @@ pub fn EntryView(
         } else {
             fill(ui().appears_n, &[("n", &n)])
         };
-        if cfg!(feature = "ssr") || crate::later::deferring() {
+        if crate::later::prerendering() {
             // The prerendered page lists them (readable without JavaScript) and hydration finds them there.
             view! {
                 <details class="occurrences">

@@ -324,9 +324,10 @@ pub struct RowsPlan {
     pub now: Option<Vec<GlossaryRow>>,
 }
 
-/// Plans drawing `rows` over `old` (a new generation when most rows are new, or none are left): at most `first` new rows at once ([`rows_now`]), except on the first draw
-/// (hydration finds the whole step prerendered), for the rest of a list drawn in part, and when rows are only
-/// added after those drawn ("Show more"). `keep` names the row drawn at once wherever it is.
+/// Plans drawing `rows` over `old` (a new generation when most rows are new, or none are left): at most
+/// `first` new rows at once ([`rows_now`]), except on the first draw (hydration finds the whole step
+/// prerendered), for the rest of a list drawn in part, and when rows are only added after those drawn ("Show
+/// more"). `keep` names the row drawn at once wherever it is.
 pub fn plan_rows(
     old: &[GlossaryRow],
     old_partial: bool,
