@@ -94,11 +94,25 @@ pub fn set_class_on_parent(id: &str, class: &str, on: bool) {
     }
 }
 
+/// How [`reveal`] moves the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scroll {
+    /// At once: the page has just been opened or rebuilt, and the reader has not seen where it was. A glide of
+    /// thousands of pixels took over a second, and a tap made meanwhile landed wherever the page had got to.
+    Jump,
+    /// As the style sheet says (smoothly, unless the reader asks for reduced motion): a move within a page the
+    /// reader is looking at.
+    Glide,
+}
+
 /// Scrolls an element to the middle of the viewport and focuses it without a second jump.
-pub fn reveal(id: &str) -> bool {
+pub fn reveal(id: &str, how: Scroll) -> bool {
     let Some(el) = element(id) else { return false };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    if how == Scroll::Jump {
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    }
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     // Scrolling is done (possibly smoothly); focusing must not jump there a second time.
     let opts = web_sys::FocusOptions::new();

@@ -90,7 +90,13 @@ pub fn GlossaryView(
     });
 
     // Opening a term's URL shows that entry: clear what could hide it, then bring it into view.
-    Effect::new(move |_| {
+    // The glossary was just opened (or rebuilt in another language) on the first run: jump there.
+    Effect::new(move |before: Option<()>| {
+        let how = if before.is_none() {
+            browser::Scroll::Jump
+        } else {
+            browser::Scroll::Glide
+        };
         if let Some(t) = selected.get() {
             query.set(String::new());
             papers.set(Vec::new());
@@ -99,7 +105,7 @@ pub fn GlossaryView(
                 // scroll computed from them lands thousands of pixels off (past the entry, on a wide screen).
                 // Laid out for the scroll, they keep their measured size after (`contain-intrinsic-size: auto`).
                 browser::set_class_on_parent(&format!("term-{t}"), "revealing", true);
-                browser::reveal(&format!("term-{t}"));
+                browser::reveal(&format!("term-{t}"), how);
                 request_animation_frame(move || {
                     browser::set_class_on_parent(&format!("term-{t}"), "revealing", false);
                 });

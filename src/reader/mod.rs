@@ -94,7 +94,13 @@ pub fn ReaderView(
     let title_id = format!("doc-title-{}", kind.key());
 
     // A fragment naming an occurrence or a sentence of this document: highlight it, bring it into view, focus it.
-    Effect::new(move |_| {
+    // The text was just opened on the first run (jump there), and is being read on later ones (glide).
+    Effect::new(move |before: Option<()>| {
+        let how = if before.is_none() {
+            browser::Scroll::Jump
+        } else {
+            browser::Scroll::Glide
+        };
         let target = nav.fragment.get().filter(|f| {
             OccurrenceId::parse_anchor(f).is_some_and(|o| o.doc == kind)
                 || SentenceId::parse_anchor(f).is_some_and(|s| s.doc == kind)
@@ -108,7 +114,7 @@ pub fn ReaderView(
             }
             if let Some(anchor) = target {
                 request_animation_frame(move || {
-                    browser::reveal(&anchor);
+                    browser::reveal(&anchor, how);
                 });
             }
         });
