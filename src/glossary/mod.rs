@@ -28,6 +28,9 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
     }
 }
 
+/// Where the search matched an entry, in the text shown: the field and the byte range in it.
+type Highlight = Option<(MatchField, (usize, usize))>;
+
 /// Entries drawn per step: a keystroke in a 5,000-term glossary must not rebuild thousands of entries on a
 /// cheap phone; "Show more" draws the next step (and the entry a URL names is always drawn).
 const STEP: usize = 100;
@@ -206,6 +209,40 @@ pub fn GlossaryView(
         let (g, s) = (generation.get(), settled.get());
         (s.min(g)..=g).rev().collect::<Vec<u32>>()
     });
+    // The highlight of each entry drawn in the current list, set by one effect when the search changes. Each row
+    // used to derive its own from the search (a memo reading it and the list's generation): a keystroke then
+    // walked every drawn row's memo and its effects twice over before anything was drawn, copying each node's
+    // subscriber set on the way (~1 ms of a first keystroke in a 5,000-term glossary, for rows about to be
+    // hidden). Now a row is touched only when its own highlight changes, and a replaced list's rows not at all:
+    // a newer list's row for the same entry takes its place here (by entry index, a plain vector as for `matches`).
+    let highlights = StoredValue::new(vec![None::<(u32, RwSignal<Highlight>)>; total]);
+    {
+        let search = search.clone();
+        Effect::new(move |_| {
+            matches.with(|m| {
+                // This search's list: rows of a list it replaces stay as they are until they are dropped.
+                let current = generation.get_untracked();
+                highlights.with_value(|drawn| {
+                    for (i, &(g, h)) in drawn
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, d)| Some((i, d.as_ref()?)))
+                    {
+                        if g != current {
+                            continue;
+                        }
+                        let want = search.range(&SearchHit {
+                            index: i,
+                            matched: m.get(i).copied().flatten(),
+                        });
+                        if h.try_with_untracked(|now| *now != want) == Some(true) {
+                            h.set(want);
+                        }
+                    }
+                })
+            })
+        });
+    }
     let list = {
         let article = loaded.article.clone();
         let row = move |mine: u32| {
@@ -215,19 +252,25 @@ pub fn GlossaryView(
                     view! { <li class="letter" aria-hidden="true">{l.to_string()}</li> }.into_any()
                 }
                 GlossaryRow::Entry(i) => {
-                    let search = search.clone();
-                    // A row of a replaced list keeps its highlight until it is dropped: it is hidden, and redrawing
-                    // the highlights of the hundred rows a first keystroke replaces was wasted work before the paint.
-                    // Not reading `matches` then also unsubscribes it.
-                    let matched = Memo::new(
-                        move |before: Option<&Option<(MatchField, (usize, usize))>>| match before {
-                            Some(b) if generation.get() != mine => *b,
-                            _ => {
-                                let matched = matches.with(|m| m.get(i).copied().flatten());
-                                search.range(&SearchHit { index: i, matched })
+                    let now = search.range(&SearchHit {
+                        index: i,
+                        matched: matches.with_untracked(|m| m.get(i).copied().flatten()),
+                    });
+                    let matched = RwSignal::new(now);
+                    highlights.update_value(|drawn| {
+                        if let Some(slot) = drawn.get_mut(i) {
+                            *slot = Some((mine, matched));
+                        }
+                    });
+                    on_cleanup(move || {
+                        highlights.try_update_value(|drawn| {
+                            if let Some(slot) = drawn.get_mut(i) {
+                                if slot.is_some_and(|(_, h)| h == matched) {
+                                    *slot = None;
+                                }
                             }
-                        },
-                    );
+                        });
+                    });
                     view! {
                         <EntryView
                             entry=article.glossary[i].clone()
