@@ -62,8 +62,12 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
       first: shown[0] === document.querySelector('ul.entries'),
       // The hidden list is left as it was (no query, no highlight): updating rows about to go is wasted work.
       stale: document.querySelectorAll('ul.entries[hidden] mark').length,
+      // Kept laid out but out of sight (style/glossary.css): no height, and nothing in it visible or focusable.
+      hiddenHeight: document.querySelector('ul.entries[hidden]')?.getBoundingClientRect().height,
+      hiddenSeen: [...document.querySelectorAll('ul.entries[hidden] li.entry a')].some((a) => a.checkVisibility({ visibilityProperty: true })),
     };
   });
+  assert.deepEqual([atOnce.hiddenHeight, atOnce.hiddenSeen], [0, false], 'the replaced list takes no room and shows nothing');
   assert.equal(atOnce.stale, 0, 'the replaced rows were not re-highlighted');
   assert.ok(atOnce.drawn > 0 && atOnce.drawn < 100, `a first character drew ${atOnce.drawn} entries before the frame`);
   assert.deepEqual([atOnce.lists, atOnce.shown, atOnce.first], [2, 1, true], 'the old list hidden, after the new one');
