@@ -94,6 +94,20 @@ pub fn set_class_on_parent(id: &str, class: &str, on: bool) {
     }
 }
 
+/// Removes the `id` of every element under `root` that `selector` matches.
+pub fn remove_ids(root: &web_sys::Element, selector: &str) {
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.remove_attribute("id");
+            }
+        }
+    }
+}
+
 /// How [`reveal`] moves the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scroll {

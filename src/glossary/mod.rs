@@ -296,8 +296,18 @@ pub fn GlossaryView(
                     }
                 })
             });
+            // Replaced, the list gives up its entries' ids before the paint (effects run in microtasks): until it
+            // is dropped, an entry in both lists would otherwise have two elements with one id.
+            let node = NodeRef::<leptos::html::Ul>::new();
+            Effect::new(move |_| {
+                if generation.get() != mine {
+                    if let Some(ul) = node.get_untracked() {
+                        browser::remove_ids(&ul, "li.entry[id]");
+                    }
+                }
+            });
             view! {
-                <ul class="entries" hidden=move || generation.get() != mine || empty.get()>
+                <ul class="entries" node_ref=node hidden=move || generation.get() != mine || empty.get()>
                     <For each=move || rows.get() key=|item| *item children=row(mine) />
                 </ul>
             }
