@@ -119,6 +119,17 @@ pub enum Scroll {
     Glide,
 }
 
+impl Scroll {
+    /// For a view's reveal effect: a jump on its first run (the view was just built), a glide after.
+    pub fn on_run(first: bool) -> Self {
+        if first {
+            Scroll::Jump
+        } else {
+            Scroll::Glide
+        }
+    }
+}
+
 /// Scrolls an element to the middle of the viewport and focuses it without a second jump.
 pub fn reveal(id: &str, how: Scroll) -> bool {
     let Some(el) = element(id) else { return false };

@@ -95,11 +95,7 @@ pub fn GlossaryView(
     // Opening a term's URL shows that entry: clear what could hide it, then bring it into view.
     // The glossary was just opened (or rebuilt in another language) on the first run: jump there.
     Effect::new(move |before: Option<()>| {
-        let how = if before.is_none() {
-            browser::Scroll::Jump
-        } else {
-            browser::Scroll::Glide
-        };
+        let how = browser::Scroll::on_run(before.is_none());
         if let Some(t) = selected.get() {
             query.set(String::new());
             papers.set(Vec::new());
@@ -373,7 +369,7 @@ pub fn EntryView(
     /// Its article (for its slug and the names of related terms).
     article: std::sync::Arc<Article>,
     /// Where the current search matched it, if it did: the highlight follows as the query changes.
-    matched: Signal<Option<(MatchField, (usize, usize))>>,
+    matched: Signal<Highlight>,
     /// The entry selected by the URL, if any.
     selected: Signal<Option<TermId>>,
 ) -> impl IntoView {

@@ -96,11 +96,7 @@ pub fn ReaderView(
     // A fragment naming an occurrence or a sentence of this document: highlight it, bring it into view, focus it.
     // The text was just opened on the first run (jump there), and is being read on later ones (glide).
     Effect::new(move |before: Option<()>| {
-        let how = if before.is_none() {
-            browser::Scroll::Jump
-        } else {
-            browser::Scroll::Glide
-        };
+        let how = browser::Scroll::on_run(before.is_none());
         let target = nav.fragment.get().filter(|f| {
             OccurrenceId::parse_anchor(f).is_some_and(|o| o.doc == kind)
                 || SentenceId::parse_anchor(f).is_some_and(|s| s.doc == kind)

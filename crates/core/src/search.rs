@@ -285,10 +285,14 @@ pub fn glossary_rows(
 /// Whether fewer than half of `new` were already in `old`: then drawing `new` afresh costs less than
 /// changing `old` row by row (a narrowing query keeps every row, so it never is).
 pub fn mostly_new<T: Ord + Clone>(old: &[T], new: &[T]) -> bool {
+    kept(old, new) * 2 < new.len()
+}
+
+/// How many of `new` are also in `old`.
+fn kept<T: Ord + Clone>(old: &[T], new: &[T]) -> usize {
     let mut old = old.to_vec();
     old.sort_unstable();
-    let kept = new.iter().filter(|r| old.binary_search(r).is_ok()).count();
-    kept * 2 < new.len()
+    new.iter().filter(|r| old.binary_search(r).is_ok()).count()
 }
 
 /// Whether `rows`, search results, replace the A–Z list (`old`, under letter headings) and keep fewer of its
@@ -301,12 +305,7 @@ fn leaves_the_a_to_z(old: &[GlossaryRow], rows: &[GlossaryRow]) -> bool {
     if !letters(old) || letters(rows) {
         return false;
     }
-    let mut drawn = old.to_vec();
-    drawn.sort_unstable();
-    let kept = rows
-        .iter()
-        .filter(|r| drawn.binary_search(r).is_ok())
-        .count();
+    let kept = kept(old, rows);
     let entries = old
         .iter()
         .filter(|r| matches!(r, GlossaryRow::Entry(_)))
@@ -348,10 +347,10 @@ pub struct RowsPlan {
 }
 
 /// Plans drawing `rows` over `old` (a new generation when most rows are new, none are left, or a search
-/// leaves few of the A–Z list, [`leaves_the_a_to_z`]): at most
-/// `first` new rows at once ([`rows_now`]), except on the first draw (hydration finds the whole step
-/// prerendered), for the rest of a list drawn in part, and when rows are only added after those drawn ("Show
-/// more"). `keep` names the row drawn at once wherever it is.
+/// leaves few of the A–Z list, [`leaves_the_a_to_z`]): at most `first` new rows at once ([`rows_now`]),
+/// except on the first draw (hydration finds the whole step prerendered), for the rest of a list drawn in
+/// part, and when rows are only added after those drawn ("Show more"). `keep` names the row drawn at once
+/// wherever it is.
 pub fn plan_rows(
     old: &[GlossaryRow],
     old_partial: bool,
