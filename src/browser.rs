@@ -94,17 +94,11 @@ pub fn set_class_on_parent(id: &str, class: &str, on: bool) {
     }
 }
 
-/// Removes the `id` of every element under `root` that `selector` matches.
-pub fn remove_ids(root: &web_sys::Element, selector: &str) {
-    if let Ok(list) = root.query_selector_all(selector) {
-        for i in 0..list.length() {
-            if let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.remove_attribute("id");
-            }
-        }
+/// Removes `id` from the element under `root` that has it, if any (ids are slugs: no quoting needed).
+pub fn remove_id_in(root: &web_sys::Element, id: &str) {
+    // By selector, not getElementById: the document's first element with the id is the one that keeps it.
+    if let Ok(Some(el)) = root.query_selector(&format!("[id=\"{id}\"]")) {
+        let _ = el.remove_attribute("id");
     }
 }
 

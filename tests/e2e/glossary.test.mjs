@@ -64,6 +64,32 @@ test('a keystroke that keeps an entry in the results keeps its element: open occ
   assert.deepEqual(page.errors, []);
 });
 
+test('a search whose results were in the A–Z list leaves each id on one element, the shown one, before the paint', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  const atOnce = await page.evaluate(async () => {
+    const input = document.getElementById('glossary-search');
+    input.value = 'line of control';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Leptos updates the page in microtasks: after these, what this keystroke draws before a frame is there.
+    for (let k = 0; k < 100; k++) await null;
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    const entry = document.getElementById('term-line-of-control');
+    return {
+      lists: document.querySelectorAll('ul.entries').length,
+      twice: ids.filter((id, i) => ids.indexOf(id) !== i),
+      shown: !!entry?.closest('ul.entries:not([hidden])'),
+    };
+  });
+  // The A–Z list is replaced, not changed in place, and stays (hidden) until the paint: two lists at this point.
+  assert.deepEqual(atOnce, { lists: 2, twice: [], shown: true });
+  // Once the old list is gone, the entry is still there by its id.
+  await page.waitForFunction(() => document.querySelectorAll('ul.entries').length === 1);
+  await page.locator('#term-line-of-control').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
 test('filter by syllabus paper', async () => {
   const page = await newPage(browser);
   await page.goto(server.url(`/${SLUG}/glossary/`));

@@ -66,10 +66,10 @@ test('a 5,000-term article opens, its glossary filters as you type, its long tex
       hiddenHeight: document.querySelector('ul.entries[hidden]')?.getBoundingClientRect().height,
       hiddenSeen: [...document.querySelectorAll('ul.entries[hidden] li.entry a')].some((a) => a.checkVisibility({ visibilityProperty: true })),
       // An entry in both lists has one id: the shown one's (a second element with it broke `#term-…` lookups).
-      hiddenIds: document.querySelectorAll('ul.entries[hidden] li.entry[id]').length,
+      twice: (() => { const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.length - new Set(ids).size; })(),
     };
   });
-  assert.equal(atOnce.hiddenIds, 0, 'the replaced list gives up its ids');
+  assert.equal(atOnce.twice, 0, 'no id is on two elements');
   assert.deepEqual([atOnce.hiddenHeight, atOnce.hiddenSeen], [0, false], 'the replaced list takes no room and shows nothing');
   assert.equal(atOnce.stale, 0, 'the replaced rows were not re-highlighted');
   assert.ok(atOnce.drawn > 0 && atOnce.drawn < 100, `a first character drew ${atOnce.drawn} entries before the frame`);

@@ -295,6 +295,18 @@ fn kept<T: Ord + Clone>(old: &[T], new: &[T]) -> usize {
     new.iter().filter(|r| old.binary_search(r).is_ok()).count()
 }
 
+/// The entries (by glossary index) that both `a` and `b` draw: a list being replaced gives up their ids.
+pub fn both_entries(a: &[GlossaryRow], b: &[GlossaryRow]) -> Vec<usize> {
+    let mut a = a.to_vec();
+    a.sort_unstable();
+    b.iter()
+        .filter_map(|r| match r {
+            GlossaryRow::Entry(i) if a.binary_search(r).is_ok() => Some(*i),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether `rows`, search results, replace the A–Z list (`old`, under letter headings) and keep fewer of its
 /// rows than they drop. The few that stay move (results are ranked), and the rest were removed one by one
 /// before the paint: ~5 ms of a first character in the 57-term seed glossary. Drawn afresh, they cost less,
@@ -694,6 +706,16 @@ mod tests {
         // A paper filter on the A–Z list keeps its headings: changed in place.
         let filtered = [L('a'), E(0), E(3)];
         assert!(!plan_rows(&az, false, &filtered, false, 4, || None).new_generation);
+    }
+
+    #[test]
+    fn the_entries_two_lists_both_draw_are_found_in_the_order_of_the_second() {
+        use GlossaryRow::{Entry as E, Letter as L};
+        let az = [L('a'), E(0), E(1), L('b'), E(2), E(5)];
+        assert_eq!(both_entries(&az, &[E(5), E(3), E(0)]), vec![5, 0]);
+        // Letter headings have no ids to give up.
+        assert_eq!(both_entries(&az, &[L('a'), E(4)]), Vec::<usize>::new());
+        assert_eq!(both_entries(&[], &[E(1)]), Vec::<usize>::new());
     }
 
     #[test]
