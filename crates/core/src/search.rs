@@ -210,32 +210,47 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<(u8, usize, SearchHit)> = best
-            .iter()
-            .enumerate()
-            .filter_map(|(pos, b)| {
-                let (rank, field, at) = (*b)?;
-                if !wanted(pos) {
-                    return None;
-                }
-                Some((
-                    rank,
-                    pos,
-                    SearchHit {
-                        index: self.alphabetical[pos],
-                        matched: Some(Match {
-                            field,
-                            // Fields are far below 4 GiB: the joined texts index them with `usize` on wasm32.
-                            at: at as u32,
-                            len: q.len() as u32,
-                        }),
-                    },
-                ))
-            })
-            .collect();
-        // Keys are unique (one hit per A–Z position), so an unstable sort gives the same order, faster.
-        hits.sort_unstable_by_key(|h| (h.0, h.1));
-        hits.into_iter().map(|h| h.2).collect()
+        // In A–Z order here; ranked below by a counting sort on the rank, which keeps A–Z order within a rank
+        // (a comparison sort of a first character's thousands of hits was ~0.25 ms of a keystroke in wasm).
+        let mut ranked: Vec<(u8, SearchHit)> = Vec::new();
+        let mut start = [0usize; 257];
+        for (pos, b) in best.iter().enumerate() {
+            let Some((rank, field, at)) = *b else {
+                continue;
+            };
+            if !wanted(pos) {
+                continue;
+            }
+            start[usize::from(rank) + 1] += 1;
+            ranked.push((
+                rank,
+                SearchHit {
+                    index: self.alphabetical[pos],
+                    matched: Some(Match {
+                        field,
+                        // Fields are far below 4 GiB: the joined texts index them with `usize` on wasm32.
+                        at: at as u32,
+                        len: q.len() as u32,
+                    }),
+                },
+            ));
+        }
+        for r in 1..start.len() {
+            start[r] += start[r - 1];
+        }
+        let mut hits = vec![
+            SearchHit {
+                index: 0,
+                matched: None
+            };
+            ranked.len()
+        ];
+        for (rank, hit) in ranked {
+            let slot = &mut start[usize::from(rank)];
+            hits[*slot] = hit;
+            *slot += 1;
+        }
+        hits
     }
 }
 
@@ -706,6 +721,38 @@ mod tests {
         // A paper filter on the A–Z list keeps its headings: changed in place.
         let filtered = [L('a'), E(0), E(3)];
         assert!(!plan_rows(&az, false, &filtered, false, 4, || None).new_generation);
+    }
+
+    #[test]
+    fn hits_of_one_rank_come_a_to_z_whatever_the_glossary_order() {
+        let g = vec![
+            entry("d", "Karst", &[], "x", &[]),
+            entry("a", "Zeta kappa", &[], "x", &[]),
+            entry("c", "Kafka", &[], "x", &[]),
+            entry("b", "Oka", &[], "x", &[]),
+            entry("e", "Alpha", &[], "kangaroo", &[]),
+            entry("f", "Kant", &[], "x", &[]),
+            entry("g", "Beta", &["Kalahari"], "x", &[]),
+        ];
+        let index = SearchIndex::new(&g);
+        let terms: Vec<&str> = index
+            .search("ka", &[])
+            .iter()
+            .map(|h| g[h.index].term.as_str())
+            .collect();
+        // Name starts A–Z, a word start, inside a word, then an alias and a definition.
+        assert_eq!(
+            terms,
+            [
+                "Kafka",
+                "Kant",
+                "Karst",
+                "Zeta kappa",
+                "Oka",
+                "Beta",
+                "Alpha"
+            ]
+        );
     }
 
     #[test]
