@@ -299,6 +299,9 @@ impl LoadedArticle {
 /// [`explainer_core::load::ArticleDecoder`]): in
 /// one go the decode was one ~29 ms task on this machine, mostly compiling the decoders on first use.
 pub async fn decode_in_steps(json: &str) -> Result<LoadedArticle, LoadError> {
+    // Not in the task that brought the text into the wasm: splitting the article at its top level is a pass
+    // over all of it (~15 ms under 4× CPU throttling), and with the copy and the wasm's start one ~70 ms task.
+    browser::next_task().await;
     let mut decoder = FirstViewDecoder::new(json)?;
     let later = decoder.later_parts();
     loop {
