@@ -92,6 +92,11 @@ async function lighthouseRuns(urls) {
         });
         // LH_VERBOSE=1: every run on stderr, to see outliers the medians hide.
         if (process.env.LH_VERBOSE) console.error(name, JSON.stringify(results[name].at(-1)));
+        // LH_TASKS=1: the long tasks behind TBT (simulated ms, start, attributed URL), to see what blocks.
+        if (process.env.LH_TASKS) {
+          const tasks = a['long-tasks']?.details?.items ?? [];
+          console.error(name, 'long tasks', tasks.map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ${String(t.url).split('/').pop()}`).join(' | '));
+        }
       }
     }
   } finally {
