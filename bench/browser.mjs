@@ -96,6 +96,11 @@ async function lighthouseRuns(urls) {
         if (process.env.LH_TASKS) {
           const tasks = a['long-tasks']?.details?.items ?? [];
           console.error(name, 'long tasks', tasks.map((t) => `${Math.round(t.startTime)}+${Math.round(t.duration)} ${String(t.url).split('/').pop()}`).join(' | '));
+          const lcpEl = a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+          console.error(name, 'LCP element', lcpEl?.selector, JSON.stringify(lcpEl?.snippet));
+          for (const shift of a['layout-shifts']?.details?.items ?? []) {
+            console.error(name, 'layout shift', shift.score?.toFixed(4), shift.node?.selector, JSON.stringify(shift.node?.snippet));
+          }
         }
       }
     }
@@ -253,7 +258,12 @@ const { server, port } = await serve(roots);
 const origin = `http://127.0.0.1:${port}`;
 try {
   if (PARTS.has('lighthouse')) {
-  const lh = await lighthouseRuns({ app: `${origin}/${SLUG}/`, static: `${origin}/content/${SLUG}.html` });
+  const pages = { app: `${origin}/${SLUG}/`, static: `${origin}/content/${SLUG}.html` };
+  // LH_ONLY=app: one page alone, while looking into it (the report needs both).
+  if (process.env.LH_ONLY) for (const k of Object.keys(pages)) if (k !== process.env.LH_ONLY) delete pages[k];
+  const lh = await lighthouseRuns(pages);
+  if (process.env.LH_ONLY) console.log(JSON.stringify(lh));
+  else {
   console.log(`## Lighthouse: app vs plain static page (mobile, simulated throttling; medians of ${RUNS})\n`);
   console.log('Served with brotli (quality 11) by `bench/browser.mjs`, as a static host would. App: the prerendered brief');
   console.log(`(\`/${SLUG}/\`), hydrated by the wasm. Static: the compiler's plain page (\`/content/${SLUG}.html\`).\n`);
@@ -267,6 +277,7 @@ try {
   row('Total transfer', 'bytes', 0, ' B');
   row('Performance score', 'score', 0);
   console.log();
+  }
   }
 
   if (PARTS.has('browser')) {
