@@ -28,6 +28,11 @@ pub fn highlighted(text: &str, range: Option<(usize, usize)>) -> AnyView {
     }
 }
 
+/// The element id of a term's entry (its deep-link target).
+fn entry_id(term: &TermId) -> String {
+    format!("term-{term}")
+}
+
 /// Where the search matched an entry, in the text shown: the field and the byte range in it.
 type Highlight = Option<(MatchField, (usize, usize))>;
 
@@ -103,10 +108,11 @@ pub fn GlossaryView(
                 // Entries off screen skip layout (content-visibility) and count at an estimated height, so a
                 // scroll computed from them lands thousands of pixels off (past the entry, on a wide screen).
                 // Laid out for the scroll, they keep their measured size after (`contain-intrinsic-size: auto`).
-                browser::set_class_on_parent(&format!("term-{t}"), "revealing", true);
-                browser::reveal(&format!("term-{t}"), how);
+                let id = entry_id(&t);
+                browser::set_class_on_parent(&id, "revealing", true);
+                browser::reveal(&id, how);
                 request_animation_frame(move || {
-                    browser::set_class_on_parent(&format!("term-{t}"), "revealing", false);
+                    browser::set_class_on_parent(&id, "revealing", false);
                 });
             });
         }
@@ -309,7 +315,7 @@ pub fn GlossaryView(
                     };
                     rows.with_untracked(|drawn| {
                         for i in both_entries(drawn, current) {
-                            browser::remove_id_in(&ul, &format!("term-{}", article.glossary[i].id));
+                            browser::remove_id_in(&ul, &entry_id(&article.glossary[i].id));
                         }
                     })
                 })
@@ -511,7 +517,7 @@ pub fn EntryView(
         view! { <p class="entry-english" lang="en">{move || highlighted(&text, range_in(MatchField::English))}</p> }
     });
     view! {
-        <li class="entry" class:selected=is_selected id=format!("term-{id}") tabindex="-1" data-occurrences=n>
+        <li class="entry" class:selected=is_selected id=entry_id(&id) tabindex="-1" data-occurrences=n>
             <h3 class="entry-term" lang=term.lang.code()>
                 <RouteLink route=Route::term(&slug, &id)>{term_label}</RouteLink>
             </h3>

@@ -303,21 +303,24 @@ pub fn mostly_new<T: Ord + Clone>(old: &[T], new: &[T]) -> bool {
     kept(old, new) * 2 < new.len()
 }
 
-/// How many of `new` are also in `old`.
-fn kept<T: Ord + Clone>(old: &[T], new: &[T]) -> usize {
+/// The items of `new` that are also in `old`, in `new`'s order.
+fn also_in<'a, T: Ord + Clone>(old: &[T], new: &'a [T]) -> impl Iterator<Item = &'a T> {
     let mut old = old.to_vec();
     old.sort_unstable();
-    new.iter().filter(|r| old.binary_search(r).is_ok()).count()
+    new.iter().filter(move |r| old.binary_search(r).is_ok())
+}
+
+/// How many of `new` are also in `old`.
+fn kept<T: Ord + Clone>(old: &[T], new: &[T]) -> usize {
+    also_in(old, new).count()
 }
 
 /// The entries (by glossary index) that both `a` and `b` draw: a list being replaced gives up their ids.
 pub fn both_entries(a: &[GlossaryRow], b: &[GlossaryRow]) -> Vec<usize> {
-    let mut a = a.to_vec();
-    a.sort_unstable();
-    b.iter()
+    also_in(a, b)
         .filter_map(|r| match r {
-            GlossaryRow::Entry(i) if a.binary_search(r).is_ok() => Some(*i),
-            _ => None,
+            GlossaryRow::Entry(i) => Some(*i),
+            GlossaryRow::Letter(_) => None,
         })
         .collect()
 }
