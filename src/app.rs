@@ -70,11 +70,11 @@ pub fn start() {
                 crate::chunks::completes(crate::chunks::Chunk::Map, l).await;
             }
         }
-        start_with(initial, chunk_ready);
+        start_with(initial, chunk_ready).await;
     });
 }
 
-fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
+async fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
     let base = browser::base_path();
     let (path, query, fragment) = browser::location();
     let route = Nav::route_for_path(&base, &path, &query);
@@ -84,9 +84,10 @@ fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
     #[cfg(feature = "hydrate")]
     if exact && !embed && chunk_ready && initial.is_some() {
         crate::later::begin_first_pass();
-        leptos::mount::hydrate_body(move || {
+        crate::later::hydrate_body(move || {
             view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true /> }
-        });
+        })
+        .await;
         return;
     }
     let _ = (exact, chunk_ready);

@@ -132,6 +132,74 @@ pub async fn settle() {
     FIRST_PASS.with(|f| f.set(false));
 }
 
+/// Hydrates `<body>` with the view `app` builds, as `leptos::mount::hydrate_body` does, but in three tasks
+/// instead of one: building the view (the components' bodies), hydrating the page frame, and the effects
+/// both created. Under Lighthouse's 4× slowdown leptos' single task took 41–95 ms, most of it V8 compiling
+/// each function on its first call, so it was a long task on nearly every load.
+///
+/// Effects must still run after the frame is hydrated (they read the nodes it finds and start [`settle`]),
+/// as they did when leptos' one synchronous pass left them for the next microtask: until the frame is
+/// hydrated, what the reactive system spawns waits in a queue, in order.
+#[cfg(feature = "hydrate")]
+pub async fn hydrate_body<N: IntoView>(app: impl FnOnce() -> N) {
+    use hydration_context::HydrateSharedContext;
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{PositionState, RenderHtml};
+    use std::sync::Arc;
+    use wasm_bindgen::JsCast;
+
+    let Some(body) = document().body() else {
+        return;
+    };
+    // Fails only if an executor is already set; the app sets none before this.
+    let _ = any_spawner::Executor::init_local_custom_executor(HeldExecutor);
+    HOLDING.with(|h| h.set(true));
+    let owner = Owner::new_root(Some(Arc::new(HydrateSharedContext::new())));
+    let view = owner.with(|| app().into_view());
+    crate::browser::next_task().await;
+    let state = owner.with(|| {
+        view.hydrate::<true>(
+            &Cursor::new(body.unchecked_into()),
+            &PositionState::default(),
+        )
+    });
+    // The page lives as long as the app, as with `hydrate_body`.
+    std::mem::forget((owner, state));
+    crate::browser::next_task().await;
+    HOLDING.with(|h| h.set(false));
+    for fut in HELD.with(|h| std::mem::take(&mut *h.borrow_mut())) {
+        wasm_bindgen_futures::spawn_local(fut);
+    }
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static HOLDING: Cell<bool> = const { Cell::new(false) };
+    static HELD: RefCell<Vec<any_spawner::PinnedLocalFuture<()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// wasm-bindgen-futures' executor (what leptos sets up), except that it holds what is spawned while the
+/// first pass of [`hydrate_body`] is under way.
+#[cfg(feature = "hydrate")]
+struct HeldExecutor;
+
+#[cfg(feature = "hydrate")]
+impl any_spawner::CustomExecutor for HeldExecutor {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        self.spawn_local(fut);
+    }
+
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        if HOLDING.with(Cell::get) {
+            HELD.with(|h| h.borrow_mut().push(fut));
+        } else {
+            wasm_bindgen_futures::spawn_local(fut);
+        }
+    }
+
+    fn poll_local(&self) {}
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
