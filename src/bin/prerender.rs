@@ -13,6 +13,7 @@ use explainer_core::model::{Article, ArticleIndex};
 use explainer_core::route::{Route, View};
 use explainer_core::{CHUNKS_META, DATA_META};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,14 +38,75 @@ fn base_of(shell: &str) -> String {
 }
 
 fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
-    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
-    let html = owner.with(|| {
-        let base = base.to_string();
+    let base = base.to_string();
+    render_page(move || {
         view! { <App base=base route=route fragment=None initial=loaded hydrating=true /> }
             .to_html()
-    });
+    })
+}
+
+/// Runs `to_html` under a fresh owner for one page and disposes of the page afterwards.
+fn render_page(to_html: impl FnOnce() -> String) -> String {
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+    let html = owner.with(to_html);
+    // `to_html` is synchronous, so nothing the page spawned can be in its HTML; dropping it unpolled before the
+    // owner goes means none of it runs against the disposed page (it did on a thread pool: CI's stop 19).
+    discard_spawned();
     owner.unset();
     html
+}
+
+thread_local! {
+    static SPAWNED: RefCell<Vec<any_spawner::PinnedLocalFuture<()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The prerender's executor: it keeps what a page spawns (effects' update loops, which wait for changes that
+/// never come on the server) until [`render_page`] drops it, and never polls it. Single-threaded on purpose.
+struct PageExecutor;
+
+impl any_spawner::CustomExecutor for PageExecutor {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        self.spawn_local(fut);
+    }
+
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        SPAWNED.with(|s| s.borrow_mut().push(fut));
+    }
+
+    fn poll_local(&self) {}
+}
+
+fn init_executor() {
+    // Fails only when set already (each test thread sets it again; the global part is shared).
+    let _ = any_spawner::Executor::init_local_custom_executor(PageExecutor);
+}
+
+fn discard_spawned() {
+    // A future's drop may spawn again (an owner's cleanup): take the list out before dropping it, until empty.
+    loop {
+        let spawned = SPAWNED.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        if spawned.is_empty() {
+            break;
+        }
+        drop(spawned);
+    }
+}
+
+/// Every route of an article that gets a page: each view, and each glossary term.
+fn routes(loaded: &LoadedArticle) -> Vec<Route> {
+    let slug = &loaded.article.slug;
+    let mut routes: Vec<Route> = View::ALL
+        .into_iter()
+        .map(|v| Route::view(slug, v))
+        .collect();
+    routes.extend(
+        loaded
+            .article
+            .glossary
+            .iter()
+            .map(|e| Route::term(slug, &e.id)),
+    );
+    routes
 }
 
 /// Every split point's files (see `explainer_compiler::split::split_files`), from the split loader in `dist`;
@@ -131,18 +193,7 @@ fn run(dist: &Path) -> Result<usize, String> {
         let json = read(dist.join(format!("content/{}.json", summary.slug)))?;
         let article: Article = serde_json::from_str(&json).map_err(|e| e.to_string())?;
         let loaded = LoadedArticle::new(article);
-        let mut routes: Vec<Route> = View::ALL
-            .into_iter()
-            .map(|v| Route::view(&loaded.article.slug, v))
-            .collect();
-        routes.extend(
-            loaded
-                .article
-                .glossary
-                .iter()
-                .map(|e| Route::term(&loaded.article.slug, &e.id)),
-        );
-        for route in routes {
+        for route in routes(&loaded) {
             let file = dist.join(route.to_path()).join("index.html");
             let shell = read(file.clone())?;
             let base = base_of(&shell);
@@ -157,7 +208,8 @@ fn run(dist: &Path) -> Result<usize, String> {
     Ok(n)
 }
 
-/// Set by any panic, also one in an effect on the executor's threads, which would not stop the process.
+/// Set by any panic, also one on a thread a dependency starts, which would not stop the process (the
+/// executor spawns none, but the hook must not pass over pages that may be incomplete).
 static PANICKED: AtomicBool = AtomicBool::new(false);
 
 fn main() -> ExitCode {
@@ -166,7 +218,7 @@ fn main() -> ExitCode {
         PANICKED.store(true, Ordering::SeqCst);
         report(info);
     }));
-    any_spawner::Executor::init_futures_executor().ok();
+    init_executor();
     let dist = std::env::args()
         .nth(1)
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
@@ -186,6 +238,70 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("prerender: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    /// Pending for ever, like an effect's update loop on the server; records whether it was ever polled.
+    struct Probe(Arc<AtomicBool>);
+
+    impl Future for Probe {
+        type Output = ();
+        fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+            self.0.store(true, Ordering::SeqCst);
+            Poll::Pending
+        }
+    }
+
+    #[test]
+    fn what_a_page_spawns_never_runs_and_is_gone_once_the_page_is_rendered() {
+        init_executor();
+        let polled = Arc::new(AtomicBool::new(false));
+        let html = render_page(|| {
+            any_spawner::Executor::spawn(Probe(polled.clone()));
+            any_spawner::Executor::spawn_local(Probe(polled.clone()));
+            any_spawner::Executor::poll_local();
+            "<p>page</p>".into()
+        });
+        assert_eq!(html, "<p>page</p>");
+        assert_eq!(
+            Arc::strong_count(&polled),
+            1,
+            "a spawned future outlived its page"
+        );
+        assert!(
+            !polled.load(Ordering::SeqCst),
+            "a spawned future was polled"
+        );
+    }
+
+    #[test]
+    fn every_page_of_the_seed_article_renders_the_same_each_time() {
+        init_executor();
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let compiled = explainer_compiler::compile_dir(&content).expect("the content compiles");
+        let article = compiled.articles.into_iter().next().expect("an article");
+        let loaded = LoadedArticle::new(article);
+        let routes = routes(&loaded);
+        assert_eq!(
+            routes.len(),
+            View::ALL.len() + loaded.article.glossary.len()
+        );
+        for route in routes {
+            let first = render("/", route.clone(), loaded.clone());
+            let again = render("/", route.clone(), loaded.clone());
+            assert!(first.len() > 1000, "{route:?}: {} bytes", first.len());
+            assert_eq!(
+                first, again,
+                "{route:?} rendered differently the second time"
+            );
         }
     }
 }
