@@ -16,6 +16,13 @@ use explainer_core::{Route, View};
 use leptos::ev;
 use leptos::prelude::*;
 
+/// The id of an empty element that ends the masthead: index.html's `<link rel="expect">` holds the first paint
+/// until it is parsed. The brand and the reading controls share one row, so a masthead painted with only some of
+/// its selects (a slow phone's parser yields often) was laid out again when the rest arrived: a layout shift.
+/// Chromium lets the page paint once the element is in the document, a browser following the spec once it is
+/// fully parsed: an empty last child means the same moment in both.
+pub const MASTHEAD_END: &str = "masthead-end";
+
 /// The meta naming the route a page was prerendered for.
 pub const PRERENDERED_META: &str = "explainer-prerendered";
 
@@ -318,9 +325,17 @@ pub fn App(
             let pieces: Vec<crate::later::Piece> =
                 vec![(0, Box::new(brand)), (1, Box::new(controls))];
             crate::later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
+            // The MASTHEAD_END marker, the third child, has nothing to hydrate: it stays as prerendered.
             return view! { <header class="masthead" node_ref=node></header> }.into_any();
         }
-        view! { <header class="masthead">{brand()}{controls()}</header> }.into_any()
+        view! {
+            <header class="masthead">
+                {brand()}
+                {controls()}
+                <span id=MASTHEAD_END hidden></span>
+            </header>
+        }
+        .into_any()
     };
     let main = move || {
         if crate::later::deferring() {
