@@ -94,6 +94,27 @@ pub fn set_class_on_parent(id: &str, class: &str, on: bool) {
     }
 }
 
+/// Toggles `class` on each sibling of the element `id` (itself included) by whether it lies within a viewport's
+/// height of that element, measured as laid out now.
+pub fn mark_siblings_near(id: &str, class: &str) {
+    let Some(el) = element(id) else { return };
+    let Some(parent) = el.parent_element() else {
+        return;
+    };
+    let (_, vh) = viewport();
+    let at = el.get_bounding_client_rect();
+    let (from, to) = (at.top() - vh, at.bottom() + vh);
+    let children = parent.children();
+    for i in 0..children.length() {
+        if let Some(c) = children.item(i) {
+            let r = c.get_bounding_client_rect();
+            let _ = c
+                .class_list()
+                .toggle_with_force(class, r.bottom() > from && r.top() < to);
+        }
+    }
+}
+
 /// Removes `id` from the element under `root` that has it, if any (ids are slugs: no quoting needed).
 pub fn remove_id_in(root: &web_sys::Element, id: &str) {
     // By selector, not getElementById: the document's first element with the id is the one that keeps it.

@@ -144,6 +144,9 @@ pub fn TimelineView(
 
     // Grid lines come as data attributes matched by rules in style/timeline.css (not style attributes, which the
     // Content-Security-Policy forbids and a prerendered page would carry).
+    // The lane count is stated up front too: with lanes made only as events named them, a page painted before
+    // all its events were parsed (a slow link) laid its first events out wide and then narrowed them.
+    let lanes = columns.len().to_string();
     let headers = columns
         .iter()
         .enumerate()
@@ -258,8 +261,8 @@ pub fn TimelineView(
             <div class="filters" role="group" aria-label=ui().show_categories>{filters}</div>
             <p class="hint" id="timeline-help">{ui().timeline_help}</p>
             <div class="timeline-track">
-                <ol class="axis" aria-hidden="true">{headers}</ol>
-                <ol class="events" role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
+                <ol class="axis" aria-hidden="true" data-lanes=lanes.clone()>{headers}</ol>
+                <ol class="events" data-lanes=lanes role="listbox" aria-labelledby="timeline-title" aria-describedby="timeline-help" on:keydown=on_key>
                     {items}
                 </ol>
             </div>
