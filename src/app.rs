@@ -109,6 +109,19 @@ async fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
     });
 }
 
+/// The class of `<main>`. The map and the timeline widen it from the route, not from their own elements
+/// (`main:has(.map)`): a page painted before its view was parsed (a slow link, the view's chunk still loading)
+/// widened afterwards, shifting everything in it. An embed keeps `:has()`: a single actor embedded on the map
+/// route is a card, not the map.
+fn main_class(embed: bool, route: &Route) -> &'static str {
+    match (embed, route.article_view()) {
+        (true, _) => "embedded",
+        (false, Some(View::Map)) => "map-page",
+        (false, Some(View::Timeline)) => "timeline-page",
+        (false, _) => "",
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Page {
     Library,
@@ -337,41 +350,17 @@ pub fn App(
         }
         .into_any()
     };
-    // The map and the timeline widen <main> from the route, not from their own elements (`main:has(.map)`): a
-    // page painted before its view was parsed (a slow link, the view's chunk still loading) widened afterwards,
-    // shifting everything in it. An embed keeps `:has()`: a single actor embedded on the map route is a card,
-    // not the map.
-    let view_is = move |v: View| !embed && nav.route.with(|r| r.article_view() == Some(v));
+    let main_class = move || nav.route.with(|r| main_class(embed, r));
     let main = move || {
         if crate::later::deferring() {
             // The page itself is hydrated after this pass too (crate::later), as the first piece of <main>.
             let node = NodeRef::<leptos::html::Main>::new();
             let pieces: Vec<crate::later::Piece> = vec![(0, Box::new(move || body.into_any()))];
             crate::later::hydrate_children(move || node.get_untracked().map(Into::into), pieces);
-            return view! {
-                <main
-                    id="main"
-                    tabindex="-1"
-                    class:embedded=embed
-                    class:map-page=move || view_is(View::Map)
-                    class:timeline-page=move || view_is(View::Timeline)
-                    node_ref=node
-                ></main>
-            }
-            .into_any();
+            return view! { <main id="main" tabindex="-1" class=main_class node_ref=node></main> }
+                .into_any();
         }
-        view! {
-            <main
-                id="main"
-                tabindex="-1"
-                class:embedded=embed
-                class:map-page=move || view_is(View::Map)
-                class:timeline-page=move || view_is(View::Timeline)
-            >
-                {body}
-            </main>
-        }
-        .into_any()
+        view! { <main id="main" tabindex="-1" class=main_class>{body}</main> }.into_any()
     };
     view! {
         <a class="skip-link" href="#main">{move || locale.get().ui().skip_to_content}</a>
