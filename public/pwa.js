@@ -26,6 +26,32 @@
     return;
   }
   const base = document.querySelector('meta[name="explainer-base"]')?.content || '/';
+  // The worker serves a reader who chose Hindi the Hindi page of each route (sw.js); it cannot read
+  // localStorage, so the choice is mirrored into a cache it can read, now and whenever the language changes.
+  const mirrorLang = async () => {
+    let lang = null;
+    try {
+      lang = localStorage.getItem('explainer:lang');
+    } catch (_) {
+      /* no storage: no choice to mirror */
+    }
+    try {
+      const prefs = await caches.open('explainer:prefs');
+      const key = `${base}__prefs/lang`;
+      const held = await prefs.match(key);
+      if (((held && (await held.text())) || null) === lang) return;
+      await (lang ? prefs.put(key, new Response(lang)) : prefs.delete(key));
+    } catch (_) {
+      /* no Cache Storage (an insecure origin, storage full): English pages until the app is live */
+    }
+  };
+  // One after another: two quick changes must leave the last one.
+  let mirrored = Promise.resolve();
+  const syncLang = () => {
+    mirrored = mirrored.then(mirrorLang);
+  };
+  syncLang();
+  new MutationObserver(syncLang).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   let reloading = false;
   // Also left on the root element: the wasm may start after the event fired (a worker already waiting at load).
   const announce = () => {

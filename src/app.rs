@@ -8,7 +8,7 @@ use crate::state::{
     OpenCard, RetryLoad, Selected, WholeArticle,
 };
 use explainer_core::i18n::{long_date, Label, Lang};
-use explainer_core::model::DocKind;
+use explainer_core::model::{Article, DocKind};
 use explainer_core::model::{ArticleSlug, EntityId};
 use explainer_core::route::Selection;
 use explainer_core::selection::highlighted;
@@ -25,6 +25,19 @@ pub const MASTHEAD_END: &str = "masthead-end";
 
 /// The meta naming the route a page was prerendered for.
 pub const PRERENDERED_META: &str = "explainer-prerendered";
+
+/// The meta naming the language a page was prerendered in, where it is not English: each route also has a
+/// Hindi page (`index.hi.html`), which the service worker serves to a reader who chose Hindi, so that the page
+/// is in their language from the first paint instead of after the app is live.
+pub const PRERENDERED_LANG_META: &str = "explainer-prerendered-lang";
+
+/// The file name of a route's page in a language (`index.html` for English).
+pub fn page_file(lang: Lang) -> String {
+    match lang {
+        Lang::En => "index.html".into(),
+        other => format!("index.{}.html", other.code()),
+    }
+}
 
 /// Reads the browser location and starts the app on `<body>`: it hydrates the prerendered HTML when the page
 /// is exactly what was prerendered (same route, no query, not embedded), and otherwise renders afresh, using
@@ -87,17 +100,20 @@ async fn start_with(initial: Option<LoadedArticle>, chunk_ready: bool) {
     let route = Nav::route_for_path(&base, &path, &query);
     let embed = Nav::embed_requested(&query);
     let prerendered_for = browser::meta_content(PRERENDERED_META);
+    let prerendered_lang = browser::meta_content(PRERENDERED_LANG_META)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
     let exact = prerendered_for.is_some_and(|p| p == route.to_path()) && query.is_empty();
     #[cfg(feature = "hydrate")]
     if exact && !embed && chunk_ready && initial.is_some() {
         crate::later::begin_first_pass();
         crate::later::hydrate_body(move || {
-            view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true /> }
+            view! { <App base=base route=route fragment=fragment initial=initial.unwrap_or_else(|| unreachable!()) hydrating=true prerendered_lang=prerendered_lang /> }
         })
         .await;
         return;
     }
-    let _ = (exact, chunk_ready);
+    let _ = (exact, chunk_ready, prerendered_lang);
     // Whatever was prerendered does not match this URL (a selection, an embed): render afresh.
     browser::clear_body();
     leptos::mount::mount_to_body(move || match initial {
@@ -119,6 +135,26 @@ fn main_class(embed: bool, route: &Route) -> &'static str {
         (false, Some(View::Map)) => "map-page",
         (false, Some(View::Timeline)) => "timeline-page",
         (false, _) => "",
+    }
+}
+
+/// The document title of a route in a language (also written into each prerendered page).
+pub fn page_title(route: &Route, article: Option<&Article>, lang: Lang) -> String {
+    match (route, article) {
+        (Route::Article { view, term, .. }, Some(a)) => {
+            let term = term
+                .as_ref()
+                .and_then(|t| a.entry(t))
+                .map(|e| format!("{} — ", e.term_in(lang).text));
+            format!(
+                "{}{} — {}",
+                term.unwrap_or_default(),
+                view.label_in(lang),
+                a.title_in(lang).text
+            )
+        }
+        (Route::NotFound(_), _) => lang.ui().page_not_found_title.into(),
+        _ => lang.ui().brand.into(),
     }
 }
 
@@ -144,10 +180,13 @@ pub fn App(
     /// The article the page carries (prerendered pages embed it), used instead of fetching it.
     #[prop(optional)]
     initial: Option<LoadedArticle>,
-    /// Rendering on the server or hydrating its HTML: the first render must be the prerendered one (English,
-    /// no device state); the reader's language and stored progress follow once the app is live.
+    /// Rendering on the server or hydrating its HTML: the first render must be the prerendered one (its
+    /// language, no device state); the reader's language and stored progress follow once the app is live.
     #[prop(optional)]
     hydrating: bool,
+    /// The language of the prerendered HTML, which the first render must match when `hydrating`.
+    #[prop(optional)]
+    prerendered_lang: Lang,
 ) -> impl IntoView {
     let nav = Nav::new(base, route, fragment).embedded(embed);
     if embed {
@@ -166,7 +205,11 @@ pub fn App(
     let chosen_lang = browser::root_lang()
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_default();
-    let locale = RwSignal::new(if hydrating { Lang::En } else { chosen_lang });
+    let locale = RwSignal::new(if hydrating {
+        prerendered_lang
+    } else {
+        chosen_lang
+    });
     provide_context(Locale(locale));
     let ready = RwSignal::new(!hydrating);
     provide_context(ClientReady(ready));
@@ -273,22 +316,7 @@ pub fn App(
         let route = nav.route.get();
         let lang = locale.get();
         let loaded = article_now().and_then(Result::ok);
-        let title = match (&route, loaded) {
-            (Route::Article { view, term, .. }, Some(l)) => {
-                let term = term
-                    .as_ref()
-                    .and_then(|t| l.article.entry(t))
-                    .map(|e| format!("{} — ", e.term_in(lang).text));
-                format!(
-                    "{}{} — {}",
-                    term.unwrap_or_default(),
-                    view.label_in(lang),
-                    l.article.title_in(lang).text
-                )
-            }
-            (Route::NotFound(_), _) => lang.ui().page_not_found_title.into(),
-            _ => lang.ui().brand.into(),
-        };
+        let title = page_title(&route, loaded.as_ref().map(|l| &*l.article), lang);
         browser::set_title(&title);
     });
 

@@ -6,9 +6,10 @@
 //!
 //! Usage: `prerender [DIST]` (default: `$TRUNK_STAGING_DIR`).
 
-use explainer::app::{App, PRERENDERED_META};
+use explainer::app::{page_file, page_title, App, PRERENDERED_LANG_META, PRERENDERED_META};
 use explainer::chunks::Chunk;
 use explainer::state::LoadedArticle;
+use explainer_core::i18n::Lang;
 use explainer_core::model::{Article, ArticleIndex};
 use explainer_core::route::{Route, View};
 use explainer_core::{CHUNKS_META, DATA_META};
@@ -37,10 +38,10 @@ fn base_of(shell: &str) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
-fn render(base: &str, route: Route, loaded: LoadedArticle) -> String {
+fn render(base: &str, route: Route, loaded: LoadedArticle, lang: Lang) -> String {
     let base = base.to_string();
     render_page(move || {
-        view! { <App base=base route=route fragment=None initial=loaded hydrating=true /> }
+        view! { <App base=base route=route fragment=None initial=loaded hydrating=true prerendered_lang=lang /> }
             .to_html()
     })
 }
@@ -153,15 +154,24 @@ fn chunks_meta(
     ))
 }
 
+/// The page's `<html lang>`, `<title>` and, where it is not English, the meta naming its language.
+struct PageLang<'a> {
+    lang: Lang,
+    title: &'a str,
+}
+
 /// Splices the rendered app and the metas naming its route, its data and its view's chunk files (`chunks`)
-/// into a route page.
+/// into a route page, in the language of `lang`.
 fn page(
     shell: &str,
     app: &str,
     data_url: &str,
     route: &Route,
     chunks: &str,
+    lang: &PageLang,
 ) -> Result<String, String> {
+    let shell = localise_shell(shell, lang)?;
+    let shell = shell.as_str();
     let body = shell.find("<body>").ok_or("no <body> in the page")? + "<body>".len();
     let head = shell.find("</head>").ok_or("no </head> in the page")?;
     let end = shell.rfind("</body>").ok_or("no </body> in the page")?;
@@ -170,8 +180,15 @@ fn page(
     }
     // Nothing may come between <body> and the app: hydration walks the body's children from the first.
     let rest = shell[body..end].trim_start();
+    let lang_meta = match lang.lang {
+        Lang::En => String::new(),
+        other => format!(
+            "<meta name=\"{PRERENDERED_LANG_META}\" content=\"{}\">\n",
+            other.code()
+        ),
+    };
     Ok(format!(
-        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n<meta name=\"{DATA_META}\" content=\"{}\">\n{chunks}{}{}{}{}",
+        "{}<meta name=\"{PRERENDERED_META}\" content=\"{}\">\n{lang_meta}<meta name=\"{DATA_META}\" content=\"{}\">\n{chunks}{}{}{}{}",
         &shell[..head],
         attr(&route.to_path()),
         attr(data_url),
@@ -180,6 +197,26 @@ fn page(
         rest,
         &shell[end..]
     ))
+}
+
+/// The shell with `<html lang>` and `<title>` in the page's language.
+fn localise_shell(shell: &str, lang: &PageLang) -> Result<String, String> {
+    const HTML: &str = "<html lang=\"en\">";
+    if !shell.contains(HTML) {
+        return Err(format!("no `{HTML}` in the page"));
+    }
+    let title_at = shell.find("<title>").ok_or("no <title> in the page")? + "<title>".len();
+    let title_end = title_at
+        + shell[title_at..]
+            .find("</title>")
+            .ok_or("no </title> in the page")?;
+    let shell = format!(
+        "{}{}{}",
+        &shell[..title_at],
+        attr(lang.title).replace('>', "&gt;"),
+        &shell[title_end..]
+    );
+    Ok(shell.replacen(HTML, &format!("<html lang=\"{}\">", lang.lang.code()), 1))
 }
 
 fn run(dist: &Path) -> Result<usize, String> {
@@ -194,15 +231,24 @@ fn run(dist: &Path) -> Result<usize, String> {
         let article: Article = serde_json::from_str(&json).map_err(|e| e.to_string())?;
         let loaded = LoadedArticle::new(article);
         for route in routes(&loaded) {
-            let file = dist.join(route.to_path()).join("index.html");
-            let shell = read(file.clone())?;
+            let dir = dist.join(route.to_path());
+            let shell = read(dir.join("index.html"))?;
             let base = base_of(&shell);
             let data_url = format!("{base}content/{}.json", summary.slug);
-            let app = render(&base, route.clone(), loaded.clone());
             let chunks = chunks_meta(&route, &base, &files)?;
-            let html = page(&shell, &app, &data_url, &route, &chunks)?;
-            std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
-            n += 1;
+            // English last: its page is the shell the others are made from.
+            for lang in [Lang::Hi, Lang::En] {
+                let app = render(&base, route.clone(), loaded.clone(), lang);
+                let title = page_title(&route, Some(&loaded.article), lang);
+                let lang = PageLang {
+                    lang,
+                    title: &title,
+                };
+                let html = page(&shell, &app, &data_url, &route, &chunks, &lang)?;
+                let file = dir.join(page_file(lang.lang));
+                std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+                n += 1;
+            }
         }
     }
     Ok(n)
@@ -245,6 +291,7 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use explainer_core::i18n::Label;
     use std::future::Future;
     use std::pin::Pin;
     use std::task::{Context, Poll};
@@ -295,13 +342,62 @@ mod tests {
             View::ALL.len() + loaded.article.glossary.len()
         );
         for route in routes {
-            let first = render("/", route.clone(), loaded.clone());
-            let again = render("/", route.clone(), loaded.clone());
-            assert!(first.len() > 1000, "{route:?}: {} bytes", first.len());
-            assert_eq!(
-                first, again,
-                "{route:?} rendered differently the second time"
-            );
+            for lang in Lang::ALL {
+                let first = render("/", route.clone(), loaded.clone(), lang);
+                let again = render("/", route.clone(), loaded.clone(), lang);
+                assert!(first.len() > 1000, "{route:?}: {} bytes", first.len());
+                assert_eq!(
+                    first, again,
+                    "{route:?} in {lang:?} rendered differently the second time"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn a_route_has_a_hindi_page_in_hindi_from_its_html_element_to_its_tabs() {
+        init_executor();
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let compiled = explainer_compiler::compile_dir(&content).expect("the content compiles");
+        let loaded = LoadedArticle::new(compiled.articles.into_iter().next().expect("an article"));
+        let route = Route::view(&loaded.article.slug, View::Glossary);
+        let shell = "<!doctype html>\n<html lang=\"en\">\n<head><title>Glossary — x</title></head>\n<body>\n</body></html>";
+        let pages: Vec<String> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let app = render("/", route.clone(), loaded.clone(), lang);
+                let title = page_title(&route, Some(&loaded.article), lang);
+                page(
+                    shell,
+                    &app,
+                    "/d.json",
+                    &route,
+                    "",
+                    &PageLang {
+                        lang,
+                        title: &title,
+                    },
+                )
+                .expect("a page")
+            })
+            .collect();
+        let (en, hi) = (&pages[0], &pages[1]);
+        let hi_ui = Lang::Hi.ui();
+        assert!(hi.contains("<html lang=\"hi\">"), "{hi:.200}");
+        assert!(hi.contains(&format!("<title>{} — ", View::Glossary.label_in(Lang::Hi))));
+        assert!(hi.contains(&format!(
+            "<meta name=\"{PRERENDERED_LANG_META}\" content=\"hi\">"
+        )));
+        assert!(hi.contains(hi_ui.brand), "the masthead is in Hindi");
+        assert!(
+            hi.contains(View::Glossary.label_in(Lang::Hi)),
+            "the tabs are in Hindi"
+        );
+        assert!(en.contains("<html lang=\"en\">"));
+        assert!(en.contains("<title>Glossary — "));
+        assert!(!en.contains(PRERENDERED_LANG_META));
+        assert!(!en.contains(hi_ui.brand));
+        assert_eq!(page_file(Lang::Hi), "index.hi.html");
+        assert_eq!(page_file(Lang::En), "index.html");
     }
 }

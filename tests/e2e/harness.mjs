@@ -127,6 +127,35 @@ export async function articleReady(page) {
   await appLive(page);
 }
 
+// What the page shows before its wasm has run, and whether the app hydrated that page or built a new one.
+export async function firstPaintProbe(page) {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      // A rebuild, as a language switch does, replaces these (the masthead stays).
+      const nodes = [document.querySelector('main > *'), document.querySelector('.view-tabs a')];
+      window.__firstPaint = {
+        nodes,
+        lang: document.documentElement.lang,
+        title: document.title,
+        tabs: [...document.querySelectorAll('.view-tabs a')].map((a) => a.textContent.trim()),
+        prerenderedIn: document.querySelector('meta[name="explainer-prerendered-lang"]')?.content ?? 'en',
+      };
+    });
+  });
+}
+export const firstPaint = (page) =>
+  page.evaluate(() => {
+    const { nodes, ...seen } = window.__firstPaint;
+    return { ...seen, hydrated: nodes.every((n) => n !== null && n.isConnected) };
+  });
+
+// Until the service worker knows the reader's language (a page mirrors it into Cache Storage, see pwa.js).
+export const langMirrored = (page, lang) =>
+  page.waitForFunction(async (want) => {
+    const held = await (await caches.open('explainer:prefs')).match('/__prefs/lang');
+    return ((held && (await held.text())) || null) === want;
+  }, lang);
+
 // The prerendered HTML is on screen before the wasm runs: wait until the app has mounted or hydrated it.
 export async function appLive(page) {
   await page.waitForFunction(() => document.documentElement.dataset.explainerLive === 'true');

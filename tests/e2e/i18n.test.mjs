@@ -2,7 +2,7 @@
 // English fallback) and what it must not (URLs, the article body), remembered across reloads; axe in Hindi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, articleReady, axeScan, SLUG, appLive } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, axeScan, SLUG, appLive, firstPaintProbe, firstPaint, langMirrored } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -63,7 +63,8 @@ test('the language switch: Hindi everywhere but the article body, same URL, reme
   assert.match(await page.title(), /नाटो.*शब्दावली/);
 
   await page.reload();
-  // The prerendered page is English; the live app switches to the remembered language.
+  // The prerendered page is Hindi when the service worker already controls the page, English before: then the
+  // live app switches to the remembered language.
   await appLive(page);
   await page.locator('#term-nato.selected').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'hi', 'remembered');
@@ -82,6 +83,56 @@ test('the language switch: Hindi everywhere but the article body, same URL, reme
   await page.getByLabel('भाषा', { exact: true }).selectOption('en');
   await page.getByRole('link', { name: 'Glossary', exact: true }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(page.errors, []);
+});
+
+// A reader who chose Hindi got the English prerender, rebuilt in Hindi once the app was live: on a slow phone,
+// seconds of English, then the page replaced under their eyes. The service worker now serves each route's Hindi
+// page to them, and the app hydrates it.
+test('a reader who chose Hindi gets Hindi from the first paint, and the app hydrates it instead of rebuilding', async () => {
+  const page = await newPage(browser);
+  await firstPaintProbe(page);
+  await page.goto(server.url(`/${SLUG}/glossary/`));
+  await articleReady(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const before = await firstPaint(page);
+  assert.equal(before.prerenderedIn, 'en');
+  assert.ok(before.tabs.includes('Glossary'), `tabs ${before.tabs}`);
+  assert.equal(before.hydrated, true);
+
+  await page.getByLabel('Language').selectOption('hi');
+  await page.getByRole('link', { name: 'शब्दावली', exact: true }).waitFor();
+  // The worker learns the choice from the page (it cannot read localStorage).
+  await langMirrored(page, 'hi');
+  for (const path of [`/${SLUG}/glossary/`, `/${SLUG}/`, `/${SLUG}/glossary/nato/`, `/${SLUG}/map/`]) {
+    await page.goto(server.url(path));
+    await appLive(page);
+    const seen = await firstPaint(page);
+    assert.equal(seen.prerenderedIn, 'hi', `${path}: the Hindi page`);
+    assert.equal(seen.lang, 'hi', path);
+    assert.ok(seen.tabs.includes('शब्दावली') && seen.tabs.includes('सार'), `${path}: tabs ${seen.tabs}`);
+    assert.ok(!seen.tabs.includes('Glossary'), `${path}: tabs ${seen.tabs}`);
+    assert.match(seen.title, /[\u0900-\u097f]/, `${path}: title ${seen.title}`);
+    assert.equal(seen.title, await page.title(), `${path}: the app keeps the prerendered title`);
+    assert.equal(seen.hydrated, true, `${path}: the app hydrated the Hindi page instead of building another`);
+  }
+  // Live, in Hindi: a term's card opens, in Hindi.
+  await page.getByRole('link', { name: 'सार', exact: true }).click();
+  await page.locator('button.term').first().click();
+  const card = page.locator('.term-card.placed');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('lang'), 'hi');
+
+  // Back to English: the next page is English again, from the first paint.
+  await page.getByLabel('भाषा', { exact: true }).selectOption('en');
+  await page.getByRole('link', { name: 'Glossary', exact: true }).waitFor();
+  await langMirrored(page, 'en');
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  await appLive(page);
+  const english = await firstPaint(page);
+  assert.equal(english.prerenderedIn, 'en');
+  assert.ok(english.tabs.includes('Glossary'), `tabs ${english.tabs}`);
+  assert.equal(english.hydrated, true);
   assert.deepEqual(page.errors, []);
 });
 

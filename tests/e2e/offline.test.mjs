@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { serveDist, launch, newPage, articleReady, appLive, SLUG } from './harness.mjs';
+import { serveDist, launch, newPage, articleReady, appLive, SLUG, firstPaintProbe, firstPaint, langMirrored } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -91,6 +91,36 @@ test('offline: reload, every view, and a deep link in a new tab work with the se
   } finally {
     await server.start();
     await context.close();
+  }
+});
+
+test('offline, a reader who chose Hindi gets the Hindi page of a route visited before, and any other route in Hindi', async () => {
+  const page = await newPage(browser);
+  await firstPaintProbe(page);
+  await page.goto(server.url(`/${SLUG}/`));
+  await articleReady(page);
+  await controlled(page);
+  await page.getByLabel('Language').selectOption('hi');
+  await langMirrored(page, 'hi');
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  await appLive(page);
+  assert.equal((await firstPaint(page)).prerenderedIn, 'hi');
+  await server.stop();
+  try {
+    await page.reload();
+    await appLive(page);
+    const seen = await firstPaint(page);
+    assert.equal(seen.prerenderedIn, 'hi', 'the cached Hindi page');
+    assert.equal(seen.hydrated, true);
+    await page.locator('li.event').first().waitFor();
+    // Never visited: no page of it is cached in either language; the app builds it, in Hindi.
+    await page.goto(server.url(`/${SLUG}/glossary/nato/`));
+    await page.locator('#term-nato.selected').waitFor();
+    assert.match(await page.locator('#term-nato h3').textContent(), /नाटो/);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await server.start();
+    await page.context().close();
   }
 });
 
@@ -192,7 +222,8 @@ test('a new build shows "A new version is available" and Reload switches to it',
   const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).join(' '));
   assert.match(scripts, new RegExp(`explainer-${nextHash}`), 'the new HTML loads the new code');
   assert.doesNotMatch(scripts, new RegExp(`explainer-${hash}`));
-  const caches = await page.evaluate(() => caches.keys());
+  // The reader's language (explainer:prefs, mirrored for the worker) is not versioned and stays.
+  const caches = (await page.evaluate(() => caches.keys())).filter((k) => k !== 'explainer:prefs');
   assert.equal(caches.length, 1, `old caches deleted: ${caches}`);
   assert.match(caches[0], /next$/);
   assert.deepEqual(page.errors, []);

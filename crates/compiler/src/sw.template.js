@@ -8,6 +8,12 @@ const PRECACHE = __PRECACHE__;
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg|png)$/;
 // How long to wait for the network before falling back to the cache for HTML and content.
 const NETWORK_TIMEOUT_MS = 4000;
+// The reader's language, which a page puts here (pwa.js) because a worker cannot read localStorage. Not a
+// versioned cache: the choice outlives an update.
+const PREFS = 'explainer:prefs';
+const LANG_KEY = `${BASE}__prefs/lang`;
+// Languages with a prerendered page of their own beside each route's English one (`index.<code>.html`).
+const PAGE_LANGS = ['hi'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE.map((p) => new Request(BASE + p, { cache: 'reload' })))));
@@ -52,6 +58,35 @@ async function cacheFirst(request) {
   return response;
 }
 
+async function chosenLang() {
+  try {
+    const hit = await (await caches.open(PREFS)).match(LANG_KEY);
+    const lang = hit && (await hit.text());
+    return PAGE_LANGS.includes(lang) ? lang : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+// A route's page in the reader's language, so that a reader who chose Hindi sees Hindi from the first paint, not
+// English until the app is live. Only a bare route has such a page (a query means the app builds the page
+// afresh anyway); a route without one (404) gets the English page.
+async function page(request) {
+  const url = new URL(request.url);
+  const lang = url.search === '' && url.pathname.endsWith('/') ? await chosenLang() : null;
+  if (lang) {
+    const localised = await networkFirst(new Request(`${url.pathname}index.${lang}.html`)).catch(() => null);
+    if (localised && localised.ok) return localised;
+    if (!localised) {
+      // Offline or a slow link, and this page not cached in the language: the English one if it is cached
+      // (the app switches it to the reader's language once live) rather than waiting on the network again.
+      const english = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+      if (english) return english;
+    }
+  }
+  return networkFirst(request, 'index.html');
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -59,7 +94,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
   if (request.mode === 'navigate') {
     // Every route's page is the same app shell: offline, any deep link opens from the cached one.
-    event.respondWith(networkFirst(request, 'index.html'));
+    event.respondWith(page(request));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else {
