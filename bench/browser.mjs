@@ -121,6 +121,21 @@ function markLive() {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-explainer-live'] });
 }
 
+// Runs in the page before its scripts: notes when the tabs first read Hindi (the first contentful paint if the
+// page came in Hindi, else the moment the app rebuilt them).
+function markHindi() {
+  const hindi = () => /[\u0900-\u097f]/.test(document.querySelector('.view-tabs a')?.textContent ?? '');
+  document.addEventListener('DOMContentLoaded', () => {
+    if (!hindi()) return;
+    const fcp = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    if (fcp() !== undefined) window.__hindiAt = fcp();
+    else new PerformanceObserver((l, o) => { window.__hindiAt = fcp(); o.disconnect(); }).observe({ type: 'paint', buffered: true });
+  });
+  new MutationObserver((_, o) => {
+    if (window.__hindiAt === undefined && document.readyState !== 'loading' && hindi()) { window.__hindiAt = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
 // Milliseconds from navigation start to the app marking itself live (mounted or hydrated).
 async function timeToLive(page, url) {
   await page.goto(url);
@@ -128,12 +143,13 @@ async function timeToLive(page, url) {
   return page.evaluate(() => window.__liveAt);
 }
 
-async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = {}) {
+async function inBrowser(origin, slug, { term = 'button.term', key = 'ital', hindi = true } = {}) {
   const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
   const out = {};
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     await context.addInitScript(markLive);
+    await context.addInitScript(markHindi);
     const page = await context.newPage();
     // Cold: a fresh context each time (no cache, no worker).
     const cold = [];
@@ -155,6 +171,38 @@ async function inBrowser(origin, slug, { term = 'button.term', key = 'ital' } = 
     out.warm = median(warm);
     progress('warm done');
     out.controlled = await page.evaluate(() => navigator.serviceWorker?.controller !== null);
+
+    // A reader who chose Hindi, warm: when Hindi is on screen and when the app is live. `hiPage`: the worker
+    // knows the choice (pwa.js mirrors it) and serves the route's Hindi page. `hiRebuilt`: it does not (the
+    // mirrored choice removed before each load, as before the Hindi pages existed): the English page, rebuilt in
+    // Hindi once the app is live.
+    if (hindi) {
+    await page.evaluate(() => localStorage.setItem('explainer:lang', 'hi'));
+    const mirrored = () => page.waitForFunction(async () => {
+      const held = await (await caches.open('explainer:prefs')).match('/__prefs/lang');
+      return held && (await held.text()) === 'hi';
+    });
+    await page.reload();
+    await mirrored();
+    const hindiLoad = async () => {
+      await timeToLive(page, `${origin}/${slug}/`);
+      await page.waitForFunction(() => window.__hindiAt !== undefined);
+      return page.evaluate(() => ({ hindi: window.__hindiAt, live: window.__liveAt,
+        page: document.querySelector('meta[name="explainer-prerendered-lang"]')?.content ?? 'en' }));
+    };
+    for (const [key, forget] of [['hiPage', false], ['hiRebuilt', true]]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        if (forget) await page.evaluate(async () => (await caches.open('explainer:prefs')).delete('/__prefs/lang'));
+        else await mirrored();
+        runs.push(await hindiLoad());
+      }
+      out[key] = { hindi: median(runs.map((r) => r.hindi)), live: median(runs.map((r) => r.live)),
+        pages: runs.map((r) => r.page).join(',') };
+    }
+    await page.evaluate(() => localStorage.removeItem('explainer:lang'));
+    progress('hindi done');
+    }
 
     // Opening a definition card: click to card on screen and placed (in the full article if the brief has
     // no terms, as in the synthetic article).
@@ -320,7 +368,7 @@ try {
   console.log(`## In Chromium (no throttling, 412×823; medians: ${RUNS} loads, 21 card opens and keystrokes)\n`);
   console.log('| measurement | seed article (57 terms, 29 actors) |' + (SCALE ? ' synthetic (5,000 terms, 500 actors) |' : ''));
   console.log('|---|---:|' + (SCALE ? '---:|' : ''));
-  const scale = SCALE ? await inBrowser(origin, 'scale', { key: 'ka' }) : null;
+  const scale = SCALE ? await inBrowser(origin, 'scale', { key: 'ka', hindi: false }) : null;
   const r = (label, m, d = 1) => console.log(`| ${label} | ${fmt(seed[m], d)} ms |` + (scale ? ` ${fmt(scale[m], d)} ms |` : ''));
   r('navigation → live app, cold (no cache)', 'cold');
   r('navigation → live app, warm (service worker)', 'warm');
@@ -328,6 +376,10 @@ try {
   r('glossary filter, first keystroke of a query (empty → query: input → first rows of the new list)', 'keystroke');
   r('glossary filter, one more character of a query (input → updated list)', 'refine');
   r('switch to the map view (click → graph drawn)', 'map');
+  const hi = (k) => `${fmt(seed[k].hindi, 1)} ms / ${fmt(seed[k].live, 1)} ms`;
+  console.log(`| a reader who chose Hindi, warm: Hindi on screen / app live, the worker serving the Hindi page | ${hi('hiPage')} |` + (scale ? ' – |' : ''));
+  console.log(`| the same, the worker not knowing the choice (the English page rebuilt in Hindi, as before the Hindi pages) | ${hi('hiRebuilt')} |` + (scale ? ' – |' : ''));
+  console.log(`\nPages served to the Hindi reader: ${seed.hiPage.pages} (worker knowing the choice); ${seed.hiRebuilt.pages} (not).`);
   console.log(`\nWarm loads were controlled by the service worker: ${seed.controlled}.` + (scale ? ` Synthetic map: ${scale.nodes} nodes.` : ''));
   }
 
