@@ -79,7 +79,8 @@ export function unprerender(dir, slug = SLUG) {
     for (const name of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, name.name);
       if (name.isDirectory()) walk(p);
-      else if (name.name === 'index.html') writeFileSync(p, shell);
+      // The Hindi pages too (index.hi.html), which the worker serves to a reader who chose Hindi.
+      else if (/^index(\.[a-z]+)?\.html$/.test(name.name)) writeFileSync(p, shell);
     }
   };
   walk(join(dir, slug));

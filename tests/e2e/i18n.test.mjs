@@ -116,6 +116,17 @@ test('a reader who chose Hindi gets Hindi from the first paint, and the app hydr
     assert.equal(seen.title, await page.title(), `${path}: the app keeps the prerendered title`);
     assert.equal(seen.hydrated, true, `${path}: the app hydrated the Hindi page instead of building another`);
   }
+  // The worker asks for a Hindi page only where there is one: not for the library, which is not prerendered.
+  const asked = [];
+  page.context().on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(server.url(`/${SLUG}/timeline/`));
+  await appLive(page);
+  assert.ok(asked.includes(`/${SLUG}/timeline/index.hi.html`), `asked: ${asked}`);
+  await page.goto(server.url('/'));
+  await page.getByRole('link', { name: /India asks Italy|भारत/ }).first().waitFor();
+  assert.ok(!asked.includes('/index.hi.html'), `asked: ${asked}`);
+  await page.goto(server.url(`/${SLUG}/`));
+  await appLive(page);
   // Live, in Hindi: a term's card opens, in Hindi.
   await page.getByRole('link', { name: 'सार', exact: true }).click();
   await page.locator('button.term').first().click();

@@ -69,11 +69,13 @@ async function chosenLang() {
 }
 
 // A route's page in the reader's language, so that a reader who chose Hindi sees Hindi from the first paint, not
-// English until the app is live. Only a bare route has such a page (a query means the app builds the page
-// afresh anyway); a route without one (404) gets the English page.
+// English until the app is live. Only an article's bare route has such a page (a query means the app builds the
+// page afresh anyway, and the library at BASE is not prerendered): asking for one elsewhere would cost a round
+// trip to a 404 before the English page.
 async function page(request) {
   const url = new URL(request.url);
-  const lang = url.search === '' && url.pathname.endsWith('/') ? await chosenLang() : null;
+  const bare = url.search === '' && url.pathname.endsWith('/') && url.pathname !== BASE;
+  const lang = bare ? await chosenLang() : null;
   if (lang) {
     const localised = await networkFirst(new Request(`${url.pathname}index.${lang}.html`)).catch(() => null);
     if (localised && localised.ok) return localised;
