@@ -329,13 +329,17 @@ mod tests {
         );
     }
 
-    #[test]
-    fn every_page_of_the_seed_article_renders_the_same_each_time() {
+    /// The seed article, compiled from `content/`, with the prerender's executor set up.
+    fn seed_article() -> LoadedArticle {
         init_executor();
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let compiled = explainer_compiler::compile_dir(&content).expect("the content compiles");
-        let article = compiled.articles.into_iter().next().expect("an article");
-        let loaded = LoadedArticle::new(article);
+        LoadedArticle::new(compiled.articles.into_iter().next().expect("an article"))
+    }
+
+    #[test]
+    fn every_page_of_the_seed_article_renders_the_same_each_time() {
+        let loaded = seed_article();
         let routes = routes(&loaded);
         assert_eq!(
             routes.len(),
@@ -356,10 +360,7 @@ mod tests {
 
     #[test]
     fn a_route_has_a_hindi_page_in_hindi_from_its_html_element_to_its_tabs() {
-        init_executor();
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let compiled = explainer_compiler::compile_dir(&content).expect("the content compiles");
-        let loaded = LoadedArticle::new(compiled.articles.into_iter().next().expect("an article"));
+        let loaded = seed_article();
         let route = Route::view(&loaded.article.slug, View::Glossary);
         let shell = "<!doctype html>\n<html lang=\"en\">\n<head><title>Glossary — x</title></head>\n<body>\n</body></html>";
         let pages: Vec<String> = Lang::ALL
