@@ -236,8 +236,7 @@ fn run(dist: &Path) -> Result<usize, String> {
             let base = base_of(&shell);
             let data_url = format!("{base}content/{}.json", summary.slug);
             let chunks = chunks_meta(&route, &base, &files)?;
-            // English last: its page is the shell the others are made from.
-            for lang in [Lang::Hi, Lang::En] {
+            for lang in Lang::ALL {
                 let app = render(&base, route.clone(), loaded.clone(), lang);
                 let title = page_title(&route, Some(&loaded.article), lang);
                 let lang = PageLang {

@@ -5,6 +5,7 @@
 
 use crate::shells;
 use crate::static_page::esc;
+use explainer_core::i18n::Lang;
 use explainer_core::model::{Article, ArticleIndex};
 use sha2::{Digest, Sha256, Sha384};
 use std::fs;
@@ -255,6 +256,8 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
     let sw = include_str!("sw.template.js")
         .replace("__VERSION__", &version)
         .replace("__BASE__", &base)
+        // The prerender writes a page per route in each of these (`index.<code>.html`, src/bin/prerender.rs).
+        .replace("__PAGE_LANGS__", &page_langs())
         .replace(
             "__PRECACHE__",
             &serde_json::to_string(&precache).map_err(|e| e.to_string())?,
@@ -264,6 +267,16 @@ pub fn finish_site(dist: &Path, opts: &SiteOptions) -> Result<String, String> {
         "{pages} route pages; service worker {version} precaching {} files",
         precache.len()
     ))
+}
+
+/// The languages other than English, as a JSON array of codes: those with a prerendered page of their own.
+fn page_langs() -> String {
+    let codes: Vec<&str> = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != Lang::En)
+        .map(Lang::code)
+        .collect();
+    serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into())
 }
 
 #[cfg(test)]
@@ -277,6 +290,12 @@ mod tests {
             cors_for_integrity(html),
             r#"<link rel="stylesheet" href="/a.css" integrity="sha384-x" crossorigin="anonymous"/><link rel="modulepreload" href="/b.js" crossorigin="anonymous" integrity="sha384-y"><p>x</p>"#
         );
+    }
+
+    #[test]
+    fn the_worker_knows_the_languages_with_pages_of_their_own() {
+        assert_eq!(page_langs(), r#"["hi"]"#);
+        assert!(include_str!("sw.template.js").contains("const PAGE_LANGS = __PAGE_LANGS__;"));
     }
 
     #[test]

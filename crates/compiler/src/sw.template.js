@@ -13,7 +13,7 @@ const NETWORK_TIMEOUT_MS = 4000;
 const PREFS = 'explainer:prefs';
 const LANG_KEY = `${BASE}__prefs/lang`;
 // Languages with a prerendered page of their own beside each route's English one (`index.<code>.html`).
-const PAGE_LANGS = ['hi'];
+const PAGE_LANGS = __PAGE_LANGS__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE.map((p) => new Request(BASE + p, { cache: 'reload' })))));
