@@ -222,13 +222,16 @@ fn localise_shell(shell: &str, lang: &PageLang) -> Result<String, String> {
 fn run(dist: &Path) -> Result<usize, String> {
     let read =
         |p: PathBuf| std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
+    // The app's own decoders, so a page is rendered from exactly what the app will read.
     let index: ArticleIndex =
-        serde_json::from_str(&read(dist.join("content/index.json"))?).map_err(|e| e.to_string())?;
+        explainer_core::load::decode_index(&read(dist.join("content/index.json"))?)
+            .map_err(|e| e.to_string())?;
     let files = chunk_files(dist)?;
     let mut n = 0;
     for summary in &index.articles {
         let json = read(dist.join(format!("content/{}.json", summary.slug)))?;
-        let article: Article = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        let article: Article = explainer_core::load::decode_article(&json)
+            .map_err(|e| format!("content/{}.json: {e}", summary.slug))?;
         let loaded = LoadedArticle::new(article);
         for route in routes(&loaded) {
             let dir = dist.join(route.to_path());

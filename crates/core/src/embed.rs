@@ -4,7 +4,7 @@
 //! changes. From the parent: `{"type":"explainer:request-height","version":1}` asks for the height again.
 //! Anything else from the parent is ignored.
 
-use serde::Deserialize;
+use crate::json::Json;
 
 pub const PROTOCOL_VERSION: u32 = 1;
 
@@ -15,6 +15,8 @@ pub fn height_message(height: f64) -> String {
     } else {
         0.0
     };
+    // As a whole number: formatting an `f64` would link float printing into the first view's code.
+    let h = h as u64;
     format!("{{\"type\":\"explainer:height\",\"version\":{PROTOCOL_VERSION},\"height\":{h}}}")
 }
 
@@ -24,22 +26,22 @@ pub enum ParentMessage {
     RequestHeight,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    #[serde(rename = "type")]
-    kind: String,
-    version: u32,
-}
-
 impl ParentMessage {
     /// Validates a message (as JSON); unknown types, other versions, extra fields and junk give `None`.
     pub fn parse(json: &str) -> Option<Self> {
         if json.len() > 1024 {
             return None;
         }
-        let raw: Raw = serde_json::from_str(json).ok()?;
-        match (raw.kind.as_str(), raw.version) {
+        let (mut kind, mut version) = (None::<String>, None::<u32>);
+        let mut j = Json::new(json);
+        j.object(&mut |j, k| match k {
+            "type" => j.field(&mut kind, k),
+            "version" => j.field(&mut version, k),
+            _ => Err(j.error("unknown field")),
+        })
+        .ok()?;
+        j.end().ok()?;
+        match (kind?.as_str(), version?) {
             ("explainer:request-height", PROTOCOL_VERSION) => Some(Self::RequestHeight),
             _ => None,
         }

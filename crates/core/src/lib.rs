@@ -2,9 +2,11 @@
 //! so the JSON cannot drift from what the app expects) and the logic over it that needs no browser: text folding,
 //! glossary search, routes and popover placement. No leptos, no web-sys, no I/O.
 
+pub mod decode;
 pub mod embed;
 pub mod graph;
 pub mod i18n;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod placement;

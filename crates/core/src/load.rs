@@ -1,6 +1,7 @@
 //! Decoding content JSON fetched at run time. Anything from outside is untrusted: every failure is a value the
 //! app can show, never a panic.
 
+use crate::json::{self, FromJson, Json, JsonError, Res};
 use crate::model::{
     Article, ArticleIndex, Block, DocKind, Document, EntityId, Inline, OccurrenceId, Quote,
     SentenceId, TermId, FORMAT_VERSION, MCQ_OPTIONS,
@@ -8,9 +9,6 @@ use crate::model::{
 use crate::model::{ArticleSlug, IsoDate, Source};
 use crate::syllabus::SyllabusPaper;
 use crate::timeline::{EventDate, PartialDate};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -46,24 +44,28 @@ impl fmt::Display for LoadError {
     }
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: u32,
+/// The content's format version, read before anything else: content of another version may have another
+/// shape, and that is what the reader needs to hear about.
+fn format_version(json: &str) -> Option<u32> {
+    let mut version = None;
+    let mut j = Json::new(json);
+    j.object(&mut |j, k| match k {
+        "format_version" => j.field(&mut version, k),
+        _ => j.skip(),
+    })
+    .ok()?;
+    version
 }
 
-fn decode<T: DeserializeOwned>(json: &str) -> Result<T, LoadError> {
-    let probe: VersionProbe =
-        serde_json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e)))?;
-    if probe.format_version != FORMAT_VERSION {
-        return Err(LoadError::Version {
-            found: probe.format_version,
-        });
+fn decode<T: FromJson>(json: &str) -> Result<T, LoadError> {
+    match format_version(json) {
+        Some(v) if v != FORMAT_VERSION => Err(LoadError::Version { found: v }),
+        _ => json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e))),
     }
-    serde_json::from_str(json).map_err(|e| LoadError::Corrupt(short(&e)))
 }
 
-fn short(e: &serde_json::Error) -> String {
-    format!("line {}, column {}", e.line(), e.column())
+fn short(e: &JsonError) -> String {
+    format!("line {}, column {}", e.line, e.column)
 }
 
 pub fn decode_article(json: &str) -> Result<Article, LoadError> {
@@ -76,7 +78,6 @@ pub fn decode_article(json: &str) -> Result<Article, LoadError> {
 }
 
 /// An article's JSON split at its top level: the small fields decoded, the large ones still text.
-#[derive(Deserialize)]
 struct ArticleParts<'a> {
     format_version: u32,
     slug: ArticleSlug,
@@ -85,24 +86,82 @@ struct ArticleParts<'a> {
     source: Source,
     papers: Vec<SyllabusPaper>,
     summary: String,
-    #[serde(borrow)]
-    brief: &'a RawValue,
-    #[serde(borrow)]
-    full: &'a RawValue,
-    #[serde(borrow)]
-    glossary: &'a RawValue,
-    #[serde(borrow)]
-    timeline: &'a RawValue,
-    #[serde(borrow)]
-    entities: &'a RawValue,
-    #[serde(borrow)]
-    relations: &'a RawValue,
-    #[serde(borrow)]
-    mcqs: &'a RawValue,
-    #[serde(borrow)]
-    mains: &'a RawValue,
-    #[serde(default, borrow)]
-    tr: Option<&'a RawValue>,
+    brief: &'a str,
+    full: &'a str,
+    glossary: &'a str,
+    timeline: &'a str,
+    entities: &'a str,
+    relations: &'a str,
+    mcqs: &'a str,
+    mains: &'a str,
+    tr: Option<&'a str>,
+}
+
+impl<'a> ArticleParts<'a> {
+    fn split(json: &'a str) -> Res<Self> {
+        let mut j = Json::new(json);
+        let (
+            mut format_version,
+            mut slug,
+            mut title,
+            mut date,
+            mut source,
+            mut papers,
+            mut summary,
+        ) = (None, None, None, None, None, None, None);
+        // The large parts, in the order of `LARGE`.
+        let mut large: [Option<&'a str>; 9] = [None; 9];
+        const LARGE: [&str; 9] = [
+            "brief",
+            "full",
+            "glossary",
+            "timeline",
+            "entities",
+            "relations",
+            "mcqs",
+            "mains",
+            "tr",
+        ];
+        j.object(&mut |j, k| match k {
+            "format_version" => j.field(&mut format_version, k),
+            "slug" => j.field(&mut slug, k),
+            "title" => j.field(&mut title, k),
+            "date" => j.field(&mut date, k),
+            "source" => j.field(&mut source, k),
+            "papers" => j.field(&mut papers, k),
+            "summary" => j.field(&mut summary, k),
+            _ => match LARGE.iter().position(|l| *l == k) {
+                Some(i) if large[i].is_some() => Err(j.error(&format!("duplicate field `{k}`"))),
+                Some(i) => {
+                    large[i] = Some(j.raw()?);
+                    Ok(())
+                }
+                None => j.skip(),
+            },
+        })?;
+        j.end()?;
+        let [brief, full, glossary, timeline, entities, relations, mcqs, mains, tr] = large;
+        let need = |v: Option<&'a str>, k: &str| j.need(v, k);
+        Ok(Self {
+            format_version: j.need(format_version, "format_version")?,
+            slug: j.need(slug, "slug")?,
+            title: j.need(title, "title")?,
+            date: j.need(date, "date")?,
+            source: j.need(source, "source")?,
+            papers: j.need(papers, "papers")?,
+            summary: j.need(summary, "summary")?,
+            brief: need(brief, "brief")?,
+            full: need(full, "full")?,
+            glossary: need(glossary, "glossary")?,
+            timeline: need(timeline, "timeline")?,
+            entities: need(entities, "entities")?,
+            relations: need(relations, "relations")?,
+            mcqs: need(mcqs, "mcqs")?,
+            mains: need(mains, "mains")?,
+            // `null` is as good as absent, as with serde's `Option`.
+            tr: tr.filter(|t| *t != "null"),
+        })
+    }
 }
 
 /// Decodes an article a part at a time, so the browser can run in between: each [`step`](Self::step) decodes
@@ -135,11 +194,11 @@ impl<'a> FirstViewDecoder<'a> {
     pub fn later_parts(&self) -> LaterParts {
         let p = &self.0.parts;
         LaterParts {
-            timeline: p.timeline.get().into(),
-            entities: p.entities.get().into(),
-            relations: p.relations.get().into(),
-            mcqs: p.mcqs.get().into(),
-            mains: p.mains.get().into(),
+            timeline: p.timeline.into(),
+            entities: p.entities.into(),
+            relations: p.relations.into(),
+            mcqs: p.mcqs.into(),
+            mains: p.mains.into(),
         }
     }
 }
@@ -175,14 +234,12 @@ impl<'a> ArticleDecoder<'a> {
 
     /// Splits the JSON and checks its format version.
     pub fn new(json: &'a str) -> Result<Self, LoadError> {
-        let parts: ArticleParts = match serde_json::from_str(json) {
+        let parts = match ArticleParts::split(json) {
             Ok(p) => p,
             // Another version may have another shape: say which version it is rather than what broke.
             Err(e) => {
-                return Err(match serde_json::from_str::<VersionProbe>(json) {
-                    Ok(p) if p.format_version != FORMAT_VERSION => LoadError::Version {
-                        found: p.format_version,
-                    },
+                return Err(match format_version(json) {
+                    Some(v) if v != FORMAT_VERSION => LoadError::Version { found: v },
                     _ => LoadError::Corrupt(short(&e)),
                 })
             }
@@ -273,12 +330,12 @@ impl<'a> ArticleDecoder<'a> {
     }
 }
 
-fn part<T: DeserializeOwned>(raw: &RawValue, name: &str) -> Result<T, LoadError> {
-    part_of(raw.get(), name)
+fn part<T: FromJson>(json: &str, name: &str) -> Result<T, LoadError> {
+    part_of(json, name)
 }
 
-fn part_of<T: DeserializeOwned>(json: &str, name: &str) -> Result<T, LoadError> {
-    serde_json::from_str(json).map_err(|e| LoadError::Corrupt(format!("{name}: {}", short(&e))))
+fn part_of<T: FromJson>(json: &str, name: &str) -> Result<T, LoadError> {
+    json::from_str(json).map_err(|e| LoadError::Corrupt(format!("{name}: {}", short(&e))))
 }
 
 /// Checks the rules the app relies on beyond the JSON shape, so a view can index and look up without

@@ -65,6 +65,8 @@ pub struct CardProgress {
     pub suspended: bool,
 }
 
+crate::json_struct!(CardProgress { ease, interval_days, repetitions, due_day, lapses } optional { suspended });
+
 impl Default for CardProgress {
     fn default() -> Self {
         Self {

@@ -4,6 +4,8 @@
 //! the state loaded in its place is marked [`StudyState::keep_stored`], and [`StudyState::json_to_save`]
 //! gives nothing to write for it.
 
+use crate::json::{self, Json, JsonError};
+use crate::json_struct;
 use crate::model::{Article, TermId};
 use crate::srs::{CardProgress, Grade};
 use crate::syllabus::SyllabusPaper;
@@ -88,27 +90,55 @@ impl LoadNotice {
     }
 }
 
-#[derive(Deserialize)]
-struct SchemaProbe {
-    #[serde(default)]
-    schema: Option<u32>,
-    #[serde(default)]
-    version: Option<u32>,
+/// The members every schema has named its version with.
+fn schema_of(raw: &str) -> Result<Option<u32>, JsonError> {
+    let (mut schema, mut version) = (None::<Option<u32>>, None::<Option<u32>>);
+    let mut j = Json::new(raw);
+    j.object(&mut |j, k| match k {
+        "schema" => j.field(&mut schema, k),
+        "version" => j.field(&mut version, k),
+        _ => j.skip(),
+    })?;
+    j.end()?;
+    Ok(schema.flatten().or(version.flatten()))
 }
 
-#[derive(Deserialize)]
+/// Schema 1's ease, a fraction (2.36), read as the hundredths schema 2 keeps.
+struct V1Ease(u32);
+
+impl json::FromJson for V1Ease {
+    fn from_json(j: &mut Json<'_>) -> json::Res<Self> {
+        // Clamped to what the scheduler can produce.
+        let h = j.hundredths(i64::from(crate::srs::MIN_EASE), 1000)?;
+        Ok(Self(h as u32))
+    }
+}
+
 struct V1Card {
-    ef: f64,
+    ef: V1Ease,
     interval: u32,
     reps: u32,
     due: i64,
 }
+json_struct!(V1Card {
+    ef,
+    interval,
+    reps,
+    due
+});
 
-#[derive(Deserialize)]
 struct V1 {
     article: String,
     cards: BTreeMap<String, V1Card>,
 }
+json_struct!(V1 { article, cards });
+
+json_struct!(QuizRecord {
+    day,
+    correct,
+    total
+});
+json_struct!(StudyState { schema, article, cards } optional { quizzes } skipped { keep_stored });
 
 impl StudyState {
     pub fn new(article: &str) -> Self {
@@ -127,15 +157,15 @@ impl StudyState {
             return (Self::new(article), None);
         };
         let fresh = |n| (Self::new(article), Some(n));
-        let Ok(probe) = serde_json::from_str::<SchemaProbe>(raw) else {
+        let Ok(schema) = schema_of(raw) else {
             return fresh(LoadNotice::Corrupt);
         };
-        let (state, notice) = match probe.schema.or(probe.version) {
-            Some(STUDY_SCHEMA) => match serde_json::from_str::<StudyState>(raw) {
+        let (state, notice) = match schema {
+            Some(STUDY_SCHEMA) => match json::from_str::<StudyState>(raw) {
                 Ok(s) => (s, None),
                 Err(_) => return fresh(LoadNotice::Corrupt),
             },
-            Some(1) => match serde_json::from_str::<V1>(raw) {
+            Some(1) => match json::from_str::<V1>(raw) {
                 Ok(v1) => (Self::from_v1(v1), Some(LoadNotice::Migrated { from: 1 })),
                 Err(_) => return fresh(LoadNotice::Corrupt),
             },
@@ -165,11 +195,7 @@ impl StudyState {
             .cards
             .into_iter()
             .map(|(k, c)| {
-                let ease = if c.ef.is_finite() {
-                    (c.ef * 100.0).round().clamp(130.0, 1000.0) as u32
-                } else {
-                    250
-                };
+                let ease = c.ef.0;
                 (
                     k,
                     CardProgress {
@@ -195,7 +221,35 @@ impl StudyState {
     /// The state as JSON, e.g. for an exported file. To write it back to storage use
     /// [`StudyState::json_to_save`], which refuses to overwrite data from a newer version.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        // Written by hand, as it is read (`crate::json`); a test checks serde writes the same.
+        use std::fmt::Write;
+        let mut out = format!("{{\"schema\":{},\"article\":", self.schema);
+        json::write_string(&mut out, &self.article);
+        out.push_str(",\"cards\":{");
+        for (i, (key, c)) in self.cards.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_string(&mut out, key);
+            let _ = write!(
+                out,
+                ":{{\"ease\":{},\"interval_days\":{},\"repetitions\":{},\"due_day\":{},\"lapses\":{},\"suspended\":{}}}",
+                c.ease, c.interval_days, c.repetitions, c.due_day, c.lapses, c.suspended
+            );
+        }
+        out.push_str("},\"quizzes\":[");
+        for (i, q) in self.quizzes.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(
+                out,
+                "{{\"day\":{},\"correct\":{},\"total\":{}}}",
+                q.day, q.correct, q.total
+            );
+        }
+        out.push_str("]}");
+        out
     }
 
     /// What to write to storage after a change, or `None` when nothing may be written: storage holds
@@ -291,6 +345,25 @@ mod tests {
             term: TermId(id.into()),
             side: CardSide::TermFirst,
         }
+    }
+
+    #[test]
+    fn the_hand_written_json_is_what_serde_writes_and_reads() {
+        let mut s = StudyState::new("q\"uote\\ हिन्दी\n\u{1}");
+        s.grade(&t("nato"), Grade::Good, DAY);
+        s.grade(&t("a\"b"), Grade::Again, -DAY);
+        s.set_suspended(&t("zz"), true);
+        s.quizzes.push(QuizRecord {
+            day: i64::MIN,
+            correct: 3,
+            total: u32::MAX,
+        });
+        let ours = s.to_json();
+        assert_eq!(ours, serde_json::to_string(&s).unwrap());
+        assert_eq!(serde_json::from_str::<StudyState>(&ours).unwrap(), s);
+        assert_eq!(json::from_str::<StudyState>(&ours).unwrap(), s);
+        let empty = StudyState::new("a");
+        assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
     }
 
     #[test]
