@@ -241,6 +241,18 @@ impl<'a> Json<'a> {
         let first = self.at;
         let mut run = self.at;
         loop {
+            // The plain run up to the next quote or escape, found a word at a time (the article is mostly
+            // such runs: a byte-at-a-time loop made this reader 1.6× slower than serde_json), then
+            // checked for control characters in a loop the compiler can vectorise.
+            let rest = &b[self.at..];
+            let plain = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+            match rest[..plain].iter().position(|&c| c < 0x20) {
+                Some(k) => {
+                    self.at += k;
+                    return self.fail("control character in string");
+                }
+                None => self.at += plain,
+            }
             let Some(&c) = b.get(self.at) else {
                 return self.fail("unterminated string");
             };
