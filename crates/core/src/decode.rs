@@ -24,44 +24,19 @@ json_unit_enum!(DocKind { Brief = "brief", Full = "full" });
 json_unit_enum!(SyllabusPaper { GS1 = "GS1", GS2 = "GS2", GS3 = "GS3", GS4 = "GS4" });
 json_unit_enum!(Lang { En = "en", Hi = "hi" });
 json_unit_enum!(McqKind { Single = "single", Statements = "statements" });
-json_unit_enum!(EventCategory {
-    Diplomacy = "diplomacy",
-    DefenceIndustry = "defence-industry",
-    MilitaryCooperation = "military-cooperation",
-    Controversy = "controversy",
-    Policy = "policy",
-    Security = "security",
-});
-json_unit_enum!(EntityKind {
-    Country = "country",
-    Person = "person",
-    Company = "company",
-    Organisation = "organisation",
-    Agreement = "agreement",
-    Policy = "policy",
-    Regime = "regime",
-    ArmedForce = "armed-force",
-    Place = "place",
-});
-json_unit_enum!(RelationKind {
-    Supplies = "supplies",
-    BuysFrom = "buys-from",
-    CooperatesWith = "cooperates-with",
-    PartnersWith = "partners-with",
-    MemberOf = "member-of",
-    PartyTo = "party-to",
-    Heads = "heads",
-    Represents = "represents",
-    AsksNotToTransferTo = "asks-not-to-transfer-to",
-    Assures = "assures",
-    ConcernRaisedWith = "concern-raised-with",
-    RivalOf = "rival-of",
-    LiftedRestrictionsOn = "lifted-restrictions-on",
-    Backs = "backs",
-    PartOf = "part-of",
-    LocatedIn = "located-in",
-    Pursues = "pursues",
-});
+// Their serde names (kebab-case) are their `key()`s, which the URLs and filters use too; the tests below
+// check the two agree for every variant.
+macro_rules! by_key {
+    ($($t:ident),*) => {$(
+        impl FromJson for $t {
+            fn from_json(j: &mut Json<'_>) -> Res<Self> {
+                let k = j.string()?;
+                $t::from_key(&k).ok_or_else(|| j.error(&format!("unknown variant `{k}`")))
+            }
+        }
+    )*};
+}
+by_key!(EventCategory, EntityKind, RelationKind);
 
 impl JsonKey for Lang {
     fn from_key(k: &str) -> Option<Self> {
@@ -369,8 +344,27 @@ mod tests {
         }
         same::<Vec<SyllabusPaper>>(r#"["GS1","GS4"]"#);
         same::<Vec<SyllabusPaper>>(r#"["GS5"]"#);
-        same::<Vec<RelationKind>>(r#"["asks-not-to-transfer-to","lifted-restrictions-on"]"#);
-        same::<Vec<EntityKind>>(r#"["armed-force","regime"]"#);
-        same::<Vec<EventCategory>>(r#"["military-cooperation","security"]"#);
+        for k in RelationKind::ALL {
+            same::<RelationKind>(&serde_json::to_string(&k).unwrap());
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+        }
+        for k in EntityKind::ALL {
+            same::<EntityKind>(&serde_json::to_string(&k).unwrap());
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+        }
+        for k in EventCategory::ALL {
+            same::<EventCategory>(&serde_json::to_string(&k).unwrap());
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.key())
+            );
+        }
+        same::<RelationKind>(r#""supply""#);
     }
 }
