@@ -20,23 +20,25 @@ macro_rules! string_ids {
 }
 string_ids!(TermId, ArticleSlug, EventId, EntityId);
 
-json_unit_enum!(DocKind { Brief = "brief", Full = "full" });
 json_unit_enum!(SyllabusPaper { GS1 = "GS1", GS2 = "GS2", GS3 = "GS3", GS4 = "GS4" });
 json_unit_enum!(Lang { En = "en", Hi = "hi" });
 json_unit_enum!(McqKind { Single = "single", Statements = "statements" });
-// Their serde names (kebab-case) are their `key()`s, which the URLs and filters use too; the tests below
-// check the two agree for every variant.
+// Their serde names are their `key()`s, which the URLs and filters use too; the tests below check the two
+// agree for every variant.
 macro_rules! by_key {
     ($($t:ident),*) => {$(
         impl FromJson for $t {
             fn from_json(j: &mut Json<'_>) -> Res<Self> {
                 let k = j.string()?;
-                $t::from_key(&k).ok_or_else(|| j.error(&format!("unknown variant `{k}`")))
+                $t::ALL
+                    .into_iter()
+                    .find(|v| v.key() == k)
+                    .ok_or_else(|| j.error(&format!("unknown variant `{k}`")))
             }
         }
     )*};
 }
-by_key!(EventCategory, EntityKind, RelationKind);
+by_key!(DocKind, EventCategory, EntityKind, RelationKind);
 
 impl JsonKey for Lang {
     fn from_key(k: &str) -> Option<Self> {
@@ -219,6 +221,18 @@ mod tests {
         }
     }
 
+    /// serde's name of every variant is its `key()`, and both decoders read it.
+    fn names_are_keys<T>(all: &[T], key: fn(&T) -> &str)
+    where
+        T: FromJson + DeserializeOwned + serde::Serialize + PartialEq + Debug,
+    {
+        for k in all {
+            let json = serde_json::to_string(k).unwrap();
+            assert_eq!(json, format!("\"{}\"", key(k)));
+            same::<T>(&json);
+        }
+    }
+
     #[test]
     fn the_seed_article_decodes_as_serde_decodes_it() {
         let ours: Article = from_str(SEED).unwrap();
@@ -344,27 +358,10 @@ mod tests {
         }
         same::<Vec<SyllabusPaper>>(r#"["GS1","GS4"]"#);
         same::<Vec<SyllabusPaper>>(r#"["GS5"]"#);
-        for k in RelationKind::ALL {
-            same::<RelationKind>(&serde_json::to_string(&k).unwrap());
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", k.key())
-            );
-        }
-        for k in EntityKind::ALL {
-            same::<EntityKind>(&serde_json::to_string(&k).unwrap());
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", k.key())
-            );
-        }
-        for k in EventCategory::ALL {
-            same::<EventCategory>(&serde_json::to_string(&k).unwrap());
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", k.key())
-            );
-        }
+        names_are_keys(&RelationKind::ALL, |k| k.key());
+        names_are_keys(&EntityKind::ALL, |k| k.key());
+        names_are_keys(&DocKind::ALL, |k| k.key());
+        names_are_keys(&EventCategory::ALL, |k| k.key());
         same::<RelationKind>(r#""supply""#);
     }
 }

@@ -141,7 +141,6 @@ impl<'a> ArticleParts<'a> {
         })?;
         j.end()?;
         let [brief, full, glossary, timeline, entities, relations, mcqs, mains, tr] = large;
-        let need = |v: Option<&'a str>, k: &str| j.need(v, k);
         Ok(Self {
             format_version: j.need(format_version, "format_version")?,
             slug: j.need(slug, "slug")?,
@@ -150,14 +149,14 @@ impl<'a> ArticleParts<'a> {
             source: j.need(source, "source")?,
             papers: j.need(papers, "papers")?,
             summary: j.need(summary, "summary")?,
-            brief: need(brief, "brief")?,
-            full: need(full, "full")?,
-            glossary: need(glossary, "glossary")?,
-            timeline: need(timeline, "timeline")?,
-            entities: need(entities, "entities")?,
-            relations: need(relations, "relations")?,
-            mcqs: need(mcqs, "mcqs")?,
-            mains: need(mains, "mains")?,
+            brief: j.need(brief, "brief")?,
+            full: j.need(full, "full")?,
+            glossary: j.need(glossary, "glossary")?,
+            timeline: j.need(timeline, "timeline")?,
+            entities: j.need(entities, "entities")?,
+            relations: j.need(relations, "relations")?,
+            mcqs: j.need(mcqs, "mcqs")?,
+            mains: j.need(mains, "mains")?,
             // `null` is as good as absent, as with serde's `Option`.
             tr: tr.filter(|t| *t != "null"),
         })
@@ -298,22 +297,22 @@ impl<'a> ArticleDecoder<'a> {
         let step = self.next;
         self.next += 1;
         match step {
-            0 => a.brief = part(p.brief, "brief")?,
-            1 => a.full = part(p.full, "full")?,
-            2 => a.glossary = part(p.glossary, "glossary")?,
+            0 => a.brief = part_of(p.brief, "brief")?,
+            1 => a.full = part_of(p.full, "full")?,
+            2 => a.glossary = part_of(p.glossary, "glossary")?,
             3 if all => {
-                a.timeline = part(p.timeline, "timeline")?;
-                a.entities = part(p.entities, "entities")?;
-                a.relations = part(p.relations, "relations")?;
+                a.timeline = part_of(p.timeline, "timeline")?;
+                a.entities = part_of(p.entities, "entities")?;
+                a.relations = part_of(p.relations, "relations")?;
             }
             3 => {}
             4 => {
                 if all {
-                    a.mcqs = part(p.mcqs, "mcqs")?;
-                    a.mains = part(p.mains, "mains")?;
+                    a.mcqs = part_of(p.mcqs, "mcqs")?;
+                    a.mains = part_of(p.mains, "mains")?;
                 }
                 if let Some(tr) = p.tr {
-                    a.tr = part(tr, "tr")?;
+                    a.tr = part_of(tr, "tr")?;
                 }
             }
             _ => {
@@ -328,10 +327,6 @@ impl<'a> ArticleDecoder<'a> {
         }
         Ok(None)
     }
-}
-
-fn part<T: FromJson>(json: &str, name: &str) -> Result<T, LoadError> {
-    part_of(json, name)
 }
 
 fn part_of<T: FromJson>(json: &str, name: &str) -> Result<T, LoadError> {
